@@ -1,0 +1,224 @@
+"""Exercise checking for the course notebooks: questions, feedback, hints, progress.
+
+In an exercise notebook::
+
+    from coursekit.exercises import Lesson
+    ex = Lesson("07-rfm")
+    ...
+    answer_q1 = None          # the learner replaces None
+    ex.check("q1", answer_q1) # locked cell: shows ✓ / ✗ / "not answered yet" and a Hint button
+
+The reference answers live in question banks (``coursekit/questions/<module>.py``),
+never in a notebook. ``check`` never raises: whatever the learner passes, the result
+has a ``status`` in ``{"correct", "incorrect", "unanswered", "invalid"}`` and a
+friendly ``message`` in the language chosen with ``coursekit.use``.
+
+>>> from coursekit.exercises import Lesson
+>>> ex = Lesson("demo", record=False)
+>>> ex.check("q1", None)
+… q1 not answered yet
+>>> ex.check("q1", 600.0)
+✓ q1 correct
+>>> ex.check("q2", "b").status
+'incorrect'
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..i18n import tr
+from . import _progress as progress
+from ._display import CheckResult, Feedback, show
+from ._questions import (
+    CORRECT,
+    INVALID,
+    KINDS,
+    STATUSES,
+    UNANSWERED,
+    ChoiceQuestion,
+    FrameQuestion,
+    IdsQuestion,
+    NumericQuestion,
+    Question,
+    SeriesQuestion,
+)
+
+__all__ = [
+    "CheckResult", "ChoiceQuestion", "FrameQuestion", "IdsQuestion", "Lesson", "NumericQuestion",
+    "KINDS", "Question", "SeriesQuestion", "STATUSES", "dashboard", "progress_path", "validate_bank",
+]
+
+progress_path = progress.progress_path
+
+
+def validate_bank(module_or_questions, *, lesson: str | None = None) -> list:
+    """Check a bank's structure (not its reference values); return its questions.
+
+    Raises ``ValueError`` listing every problem: duplicate ids, fewer than 2 or more
+    than 3 hints, objects that are not questions.
+    """
+    questions = getattr(module_or_questions, "QUESTIONS", module_or_questions)
+    questions = list(questions)
+    problems = []
+    seen = set()
+    for q in questions:
+        if not isinstance(q, Question):
+            problems.append(f"{q!r} is not a question object")
+            continue
+        if q.qid in seen:
+            problems.append(f"question id {q.qid!r} is used twice")
+        seen.add(q.qid)
+        if not 2 <= len(q.hints) <= 3:
+            problems.append(f"{q.qid}: give 2-3 hints, got {len(q.hints)}")
+    if not questions:
+        problems.append("the bank has no QUESTIONS")
+    if problems:
+        where = f"question bank {lesson!r}: " if lesson else "question bank: "
+        raise ValueError(where + "; ".join(problems))
+    return questions
+
+
+class Lesson:
+    """The exercises of one lesson: ``Lesson("07-rfm")``.
+
+    Parameters
+    ----------
+    lesson_id : str
+        Lesson id as in the question registry (``coursekit.questions``), e.g. ``"07-rfm"``.
+    questions : iterable of Question, optional
+        Use these questions instead of the registered bank (tests, ad-hoc exercises).
+    record : bool
+        Save progress to the progress file (``COURSEKIT_HOME``). Default True.
+    """
+
+    def __init__(self, lesson_id: str, *, questions: Iterable[Question] | None = None, record: bool = True):
+        self.lesson_id = lesson_id
+        self.record = record
+        if questions is None:
+            from ..questions import bank_module
+
+            module = bank_module(lesson_id)
+            questions = validate_bank(module, lesson=lesson_id)
+            self.title = getattr(module, "TITLE", (lesson_id, lesson_id))
+        else:
+            questions = validate_bank(questions, lesson=lesson_id)
+            self.title = (lesson_id, lesson_id)
+        self.questions: dict[str, Question] = {q.qid: q for q in questions}
+
+    def __repr__(self) -> str:
+        return f"Lesson({self.lesson_id!r}, {len(self.questions)} questions)"
+
+    def check(self, qid: str, answer) -> CheckResult:
+        """Check ``answer`` for question ``qid``; display the feedback in a notebook, return the result.
+
+        Never raises. ``None`` or ``...`` means "not answered yet".
+        """
+        try:
+            result = self._check(qid, answer)
+        except Exception:  # last line of defence: never a traceback in a learner's notebook
+            result = CheckResult(str(qid), INVALID, tr("your answer could not be checked.",
+                                                       "无法检查你的答案。"), lesson=self.lesson_id)
+        on_hint = None
+        if self.record and result.qid in self.questions:
+            lesson, q = self.lesson_id, result.qid
+            try:
+                progress.record(lesson, q, result.status)
+            except Exception:
+                pass
+
+            def on_hint(n, lesson=lesson, q=q):
+                progress.record_hint(lesson, q, n)
+
+        show(result, on_hint=on_hint)
+        return result
+
+    def _check(self, qid, answer) -> CheckResult:
+        question = self.questions.get(qid) if isinstance(qid, str) else None
+        if question is None:
+            known = ", ".join(self.questions)
+            return CheckResult(str(qid), INVALID,
+                               tr(f"there is no question {qid!r} in lesson {self.lesson_id} (questions: {known}).",
+                                  f"第 {self.lesson_id} 课没有题目 {qid!r}（题目：{known}）。"),
+                               lesson=self.lesson_id)
+        status, message = question.evaluate(answer)
+        return CheckResult(qid, status, message, lesson=self.lesson_id, hints=question.hint_texts())
+
+    def feedback(self, qid: str, answer) -> Feedback:
+        """The displayable feedback object (no progress recorded); for tests and custom layouts."""
+        return Feedback(self._check(qid, answer))
+
+    def hints(self, qid: str) -> list[str]:
+        """All hints of a question in the language in use."""
+        return self.questions[qid].hint_texts()
+
+    def summary(self) -> pd.DataFrame:
+        """One row per question: prompt, kind, status, attempts, hints shown (no timestamps)."""
+        entries = progress.lesson_entries(self.lesson_id)
+        rows = []
+        for qid, q in self.questions.items():
+            e = entries.get(qid, {})
+            rows.append({"question": qid, "prompt": q.prompt_text(), "kind": q.kind,
+                         "status": e.get("status", UNANSWERED), "attempts": int(e.get("attempts", 0)),
+                         "hints_shown": int(e.get("hints_shown", 0))})
+        return pd.DataFrame(rows).set_index("question")
+
+
+class ProgressTable(pd.DataFrame):
+    """A DataFrame (one row per lesson) whose notebook view is a small table with progress bars."""
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th style='text-align:left;padding:2px 8px'>{html.escape(h)}</th>" for h in (
+            tr("Lesson", "课次"), tr("Title", "标题"), tr("Answered", "已作答"), tr("Correct", "正确")))
+        rows = []
+        for lesson, r in self.iterrows():
+            total = r["questions"]
+            total_i = int(total) if pd.notna(total) else max(int(r["answered"]), 1)
+            pct = 0 if not total_i else round(100 * int(r["correct"]) / total_i)
+            bar = (f"<div style='background:#eee;width:120px;height:10px;display:inline-block'>"
+                   f"<div style='background:#1b7f3b;width:{pct}%;height:10px'></div></div>")
+            rows.append(
+                f"<tr><td style='padding:2px 8px'>{html.escape(str(lesson))}</td>"
+                f"<td style='padding:2px 8px'>{html.escape(str(r['title']))}</td>"
+                f"<td style='padding:2px 8px'>{int(r['answered'])}/{total_i}</td>"
+                f"<td style='padding:2px 8px'>{bar} {int(r['correct'])}/{total_i}</td></tr>")
+        return f"<table class='coursekit-dashboard'><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+def dashboard() -> ProgressTable:
+    """Progress per lesson: questions, answered, correct (a DataFrame with a progress-bar HTML view).
+
+    Lessons are every registered bank plus any lesson found in the progress file.
+    """
+    from ..questions import bank_module, lesson_ids
+
+    data = progress.load()["lessons"]
+    try:
+        ids = lesson_ids()
+    except Exception:
+        ids = []
+    ids = [i for i in ids if i != "demo" or "demo" in data]
+    rows = []
+    for lesson in sorted(set(ids) | set(data)):
+        total, title = pd.NA, lesson
+        try:
+            module = bank_module(lesson)
+            total = len(module.QUESTIONS)
+            title = tr(*getattr(module, "TITLE", (lesson, lesson)))
+        except Exception:
+            pass
+        entries = data.get(lesson, {})
+        answered = sum(1 for e in entries.values() if int(e.get("attempts", 0)) > 0)
+        correct = sum(1 for e in entries.values() if e.get("status") == CORRECT)
+        rows.append({"lesson": lesson, "title": title, "questions": total,
+                     "answered": answered, "correct": correct})
+    frame = pd.DataFrame(rows, columns=["lesson", "title", "questions", "answered", "correct"])
+    frame = frame.set_index("lesson")
+    frame["questions"] = frame["questions"].astype("Int64")
+    return ProgressTable(frame)
