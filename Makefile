@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.coursekit-installed
+# Extra JupyterLab options, e.g. make lab LAB_ARGS="--no-browser --port 8890"
+LAB_ARGS ?=
 
 .PHONY: setup fonts lab test exercises notebooks bench clean
 
@@ -22,7 +24,7 @@ fonts:
 	@sh tools/ensure_cjk_font.sh
 
 lab: setup
-	$(BIN)/jupyter lab --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate $(LAB_ARGS) notebooks/00-start-here.ipynb
 
 test: setup
 	$(BIN)/python -m pytest
