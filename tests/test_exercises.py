@@ -480,10 +480,10 @@ def test_dashboard_and_summary(ex, home):
     assert type(board[["answered"]]) is pd.DataFrame  # derived frames are plain DataFrames
     # a lesson with progress but no bank any more still shows
     data = read_progress(home)
-    data["lessons"]["08-old"] = {"q1": {"status": "correct", "attempts": 1}}
+    data["lessons"]["98-old"] = {"q1": {"status": "correct", "attempts": 1}}
     (home / "progress.json").write_text(json.dumps(data), encoding="utf-8")
     board = dashboard()
-    assert board.loc["08-old", "correct"] == 1 and pd.isna(board.loc["08-old", "questions"])
+    assert board.loc["98-old", "correct"] == 1 and pd.isna(board.loc["98-old", "questions"])
     board._repr_html_()
     summary = ex.summary()
     assert list(summary.index) == ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
