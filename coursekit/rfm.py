@@ -253,8 +253,10 @@ def rfm_table(
       recency and frequency. Negative lines (returns, cancellations) are
       netted into ``monetary``; how many lines and customers is reported with
       a ``CourseKitDataNote``. Zero-amount lines are ignored and reported.
-    - Customers whose net monetary is ≤ 0 (everything returned) are excluded
-      and reported.
+    - Customers whose net monetary is ≤ 0 are excluded and reported: those
+      who returned everything they bought, and, in a separate note, those
+      without any purchase (only zero-amount or negative lines). The example
+      id in a note is a plain Python value (``455``, not ``np.int64(455)``).
 
     Raises
     ------
@@ -348,10 +350,18 @@ def rfm_table(
             out,
         )
     dropped = monetary.index[monetary <= 0]
-    if len(dropped):
+    bought = dropped.isin(last.index)
+    returned, never = dropped[bought].tolist(), dropped[~bought].tolist()
+    if returned:
         v.note(
-            f"{len(dropped)} customer(s) excluded: net monetary ≤ 0 after returns "
-            f"(everything returned), e.g. {dropped[0]!r}",
+            f"{len(returned)} customer(s) excluded: net monetary ≤ 0 after returns "
+            f"(everything returned), e.g. {returned[0]!r}",
+            out,
+        )
+    if never:
+        v.note(
+            f"{len(never)} customer(s) excluded: no purchase with a positive amount "
+            f"(only zero-amount or negative lines), e.g. {never[0]!r}",
             out,
         )
     return out

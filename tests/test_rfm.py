@@ -99,6 +99,21 @@ def test_rfm_table_zero_lines_reported():
     assert table.loc[1, "recency"] == 30 and table.loc[1, "frequency"] == 1
 
 
+def test_rfm_table_customer_without_purchase_gets_its_own_note_and_a_plain_id():
+    # Customer 2 has only a zero-amount line (as in CDNOW), customer 3 returned everything.
+    df = pd.DataFrame({"customer_id": np.array([1, 2, 3, 3], dtype="int64"),
+                       "date": ["2025-12-01", "2025-12-02", "2025-12-03", "2025-12-04"],
+                       "amount": [10.0, 0.0, 5.0, -5.0]})
+    with pytest.warns(CourseKitDataNote):
+        table = rfm.rfm_table(df, end=END)
+    assert table.index.tolist() == [1]
+    notes = table.attrs["notes"]
+    assert "1 customer(s) excluded: net monetary ≤ 0 after returns (everything returned), e.g. 3" in notes
+    assert ("1 customer(s) excluded: no purchase with a positive amount "
+            "(only zero-amount or negative lines), e.g. 2") in notes
+    assert not any("np.int64" in n for n in notes)
+
+
 def _bad(tx, **changes):
     df = tx.copy()
     for col, (row, value) in changes.items():
