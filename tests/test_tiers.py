@@ -235,7 +235,13 @@ def test_plot_pareto_labels_and_marks():
     top20 = tiers.top_share(s, 0.2) * 100
     assert any(t.startswith("Top 20 % of customers") and f"{top20:.0f} %" in t for t in texts)
     assert any(t.startswith("80 % of value") for t in texts)
-    assert len(ax.patches) == len(s)
+    # 300 customers: one filled step area whose height at each customer's slot is its value.
+    assert len(ax.patches) == 0 and len(ax.collections) == 1
+    top = ax.collections[0].get_paths()[0].vertices[:, 1].max()
+    assert top == pytest.approx(s.max())
+    assert ax.yaxis.get_major_formatter()(1234567.0, 0) == "1,234,567"
+    small = tiers.plot_pareto(series([50.0, 30.0, 10.0, 5.0, 5.0]))
+    assert [round(p.get_height(), 6) for p in small.patches] == [50.0, 30.0, 10.0, 5.0, 5.0]
     plt.close(ax.figure)
     fig, given = plt.subplots()
     assert tiers.plot_pareto(s, ax=given, currency="CNY thousand") is given
