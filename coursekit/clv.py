@@ -221,7 +221,7 @@ def _prepare_transactions(transactions, end, customer_col, date_col, amount_col,
             neg = amounts[amounts < 0]
             raise ValueError(
                 f"{name} column {amount_col!r} must not be negative; {len(neg)} value(s) are, e.g. {neg[0]:g}. "
-                "Net returns into their orders first (coursekit.rfm nets returns) or drop them, "
+                "Net returns into their orders first (coursekit.transactions.net_orders) or drop them, "
                 "so that every row is a purchase"
             )
     # factorize in order of appearance (hash, fast), then renumber so that codes follow sorted ids
