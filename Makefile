@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.coursekit-installed
 # Extra JupyterLab options, e.g. make lab LAB_ARGS="--no-browser --port 8890"
 LAB_ARGS ?=
+# Jupyter refuses to run as root unless told; containers and fresh VMs often are root.
+ROOT_ARGS := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: setup fonts lab test exercises notebooks bench clean
 
@@ -24,7 +26,9 @@ fonts:
 	@sh tools/ensure_cjk_font.sh
 
 lab: setup
-	$(BIN)/jupyter lab --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate $(LAB_ARGS) notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+	    --LabApp.extension_manager=readonly --ServerApp.root_dir="$(CURDIR)" \
+	    --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(ROOT_ARGS) $(LAB_ARGS)
 
 test: setup
 	$(BIN)/python -m pytest
