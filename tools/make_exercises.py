@@ -208,6 +208,8 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true",
                         help="don't write; exit 1 listing stale, missing or orphan exercise notebooks")
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this repo)")
+    parser.add_argument("lessons", nargs="*",
+                        help="only these solution notebooks or lesson numbers, e.g. 07 or solutions/07-rfm.ipynb")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.check:
@@ -220,6 +222,10 @@ def main(argv=None) -> int:
         print(f"{len(plan(root)[0])} exercise notebook(s) up to date.")
         return 0
     pairs, orphans = plan(root)
+    if args.lessons:
+        wanted = {Path(x).name[:2] for x in args.lessons}
+        pairs = [(sol, ex) for sol, ex in pairs if sol.name[:2] in wanted]
+        orphans = []
     failed = False
     for sol_path, ex_path in pairs:
         try:
