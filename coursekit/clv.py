@@ -902,7 +902,22 @@ def plot_history_alive(
     """Chart of one customer's probability of being alive over time, with the purchase days marked.
 
     Replacement for ``lifetimes.plotting.plot_history_alive`` (raises on pandas 3).
-    Parameters as in :func:`alive_path`; ``ax`` is an optional matplotlib Axes.
+
+    Parameters
+    ----------
+    model : fitted BetaGeoFitter or ParetoNBDFitter
+        Fitted in time unit ``unit``.
+    transactions : DataFrame
+        Transaction log (all customers or just this one).
+    customer_id : scalar
+        The customer to follow.
+    end : date-like
+        Last day of the path.
+    unit : {"D", "W", "M"}
+        Time unit the model was fitted in.
+    customer_col, date_col : str
+        Column names.
+    ax : matplotlib Axes, optional
 
     Returns
     -------
@@ -1146,7 +1161,20 @@ def probability_alive_matrix(model, *, max_frequency: int | None = None, max_rec
                              unit: str = "D") -> pd.DataFrame:
     """Probability alive for every (frequency, recency) pair of customers aged T = ``max_recency``.
 
-    Parameters and layout as in :func:`frequency_recency_matrix`.
+    Layout as in :func:`frequency_recency_matrix`.
+
+    Parameters
+    ----------
+    model : fitted BetaGeoFitter or ParetoNBDFitter
+    max_frequency, max_recency : int, optional
+        Size of the grid (default: largest frequency and ceil(largest T) in the fitted data).
+    unit : {"D", "W", "M"}
+        The model's time unit, kept for the chart labels.
+
+    Returns
+    -------
+    DataFrame
+        Index ``frequency`` 0..max_frequency, columns ``recency`` 0..max_recency.
 
     Examples
     --------
@@ -1641,6 +1669,11 @@ def clv_quadrant(
 
 def clv_quadrant_summary(quadrant: pd.DataFrame) -> pd.DataFrame:
     """Count table of a :func:`clv_quadrant` result: all 8 cells, also the empty ones.
+
+    Parameters
+    ----------
+    quadrant : DataFrame
+        Output of :func:`clv_quadrant` (one row per customer, with column ``cell``).
 
     Returns
     -------

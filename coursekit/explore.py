@@ -142,6 +142,17 @@ def category_label(value) -> str:
 
     Unknown values are returned unchanged, as text.
 
+    Parameters
+    ----------
+    value : object
+        A category value, e.g. ``"East China"`` or ``"bearings"``.
+
+    Returns
+    -------
+    str
+        The English or Chinese label (see ``coursekit.use``), or ``str(value)``
+        for a value not in :data:`CATEGORY_LABELS`.
+
     Examples
     --------
     >>> from coursekit import i18n
@@ -527,6 +538,13 @@ def plot_monthly_revenue(monthly, ax=None, *, unit: str = "CNY million", stacked
     -------
     Axes
 
+    Raises
+    ------
+    TypeError
+        Not a DataFrame, not indexed by month, values not numeric.
+    ValueError
+        An empty table (no rows or no columns), or an unknown ``unit``.
+
     Examples
     --------
     >>> import matplotlib
@@ -537,8 +555,9 @@ def plot_monthly_revenue(monthly, ax=None, *, unit: str = "CNY million", stacked
     >>> plot_monthly_revenue(monthly).get_ylabel()
     'Net revenue (CNY million)'
     """
-    if not isinstance(monthly, pd.DataFrame) or monthly.empty:
-        raise TypeError("monthly must be the non-empty DataFrame returned by monthly_revenue()")
+    v.require_frame(monthly, "monthly")
+    if monthly.shape[1] == 0:
+        raise ValueError("monthly is empty: it has no columns")
     if not isinstance(monthly.index, pd.DatetimeIndex):
         raise TypeError("monthly must be indexed by month (a DatetimeIndex): use monthly_revenue()")
     if unit not in _UNITS:
@@ -635,6 +654,26 @@ def _bar_counts(counts: pd.Series, ax, title, xlabel, ylabel):
 def plot_customer_mix(customers, by: str = "region", ax=None):
     """Horizontal bar chart of :func:`customer_mix`: customers per region, type, size ...
 
+    Parameters
+    ----------
+    customers : DataFrame
+        One row per customer.
+    by : str, default "region"
+        Column to count.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    Axes
+        Largest group at the top; each bar is labelled with its count and share.
+
+    Raises
+    ------
+    TypeError
+        Not a DataFrame.
+    ValueError
+        An empty table, a missing column (named) or missing values in ``by``.
+
     Examples
     --------
     >>> import matplotlib
@@ -651,6 +690,26 @@ def plot_customer_mix(customers, by: str = "region", ax=None):
 
 def plot_ticket_types(tickets, by: str = "ticket_type", ax=None):
     """Horizontal bar chart of service tickets (服务工单) per type (or another column).
+
+    Parameters
+    ----------
+    tickets : DataFrame
+        One row per service ticket.
+    by : str, default "ticket_type"
+        Column to count.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    Axes
+        Most frequent value at the top; each bar is labelled with its count and share.
+
+    Raises
+    ------
+    TypeError
+        Not a DataFrame.
+    ValueError
+        An empty table, a missing column (named) or missing values in ``by``.
 
     Examples
     --------
@@ -740,6 +799,24 @@ def funnel_counts(opportunities, *, stage_col: str = "stage_reached", stages=Non
 def plot_funnel(funnel, ax=None):
     """Funnel chart of :func:`funnel_counts`: centred bars, widest stage at the top.
 
+    Parameters
+    ----------
+    funnel : DataFrame
+        Output of :func:`funnel_counts` (indexed by stage, with columns
+        ``reached`` and ``share_of_first``; ``stage_zh`` is used when present).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    Axes
+
+    Raises
+    ------
+    TypeError
+        Not a DataFrame, ``reached`` not numeric.
+    ValueError
+        An empty table, a missing column (named) or negative counts.
+
     Examples
     --------
     >>> import matplotlib
@@ -749,8 +826,7 @@ def plot_funnel(funnel, ax=None):
     >>> len(ax.get_yticklabels()), ax.get_xlabel()
     (9, 'Opportunities (count)')
     """
-    if not isinstance(funnel, pd.DataFrame):
-        raise TypeError(f"funnel must be the DataFrame returned by funnel_counts(), got {type(funnel).__name__}")
+    v.require_frame(funnel, "funnel")
     v.require_columns(funnel, ["reached", "share_of_first"], "funnel")
     reached = v.numeric_column(funnel, "reached", "funnel", allow_negative=False)
     if ax is None:
@@ -859,6 +935,24 @@ def weekly_purchases(transactions, *, customer_col: str = "customer_id", date_co
 def plot_weekly_purchases(weekly, ax=None):
     """Stacked bars of :func:`weekly_purchases`: first and repeat purchases per week.
 
+    Parameters
+    ----------
+    weekly : DataFrame
+        Output of :func:`weekly_purchases` (indexed by week number, with columns
+        ``first_purchases`` and ``repeat_purchases``).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    Axes
+
+    Raises
+    ------
+    TypeError
+        Not a DataFrame, counts not numeric.
+    ValueError
+        An empty table, a missing column (named) or negative counts.
+
     Examples
     --------
     >>> import matplotlib
@@ -869,8 +963,7 @@ def plot_weekly_purchases(weekly, ax=None):
     >>> plot_weekly_purchases(weekly).get_ylabel()
     'Purchases (count)'
     """
-    if not isinstance(weekly, pd.DataFrame):
-        raise TypeError(f"weekly must be the DataFrame returned by weekly_purchases(), got {type(weekly).__name__}")
+    v.require_frame(weekly, "weekly")
     v.require_columns(weekly, ["first_purchases", "repeat_purchases"], "weekly")
     first = v.numeric_column(weekly, "first_purchases", "weekly", allow_negative=False)
     repeat = v.numeric_column(weekly, "repeat_purchases", "weekly", allow_negative=False)

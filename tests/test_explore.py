@@ -254,6 +254,12 @@ def test_plot_monthly_revenue_bad_input(orders):
         explore.plot_monthly_revenue(monthly, unit="USD")
     with pytest.raises(TypeError, match="monthly column 'net_revenue' must be numeric"):
         explore.plot_monthly_revenue(monthly.assign(net_revenue="x"))
+    with pytest.raises(TypeError, match="monthly must be a pandas DataFrame, got list"):
+        explore.plot_monthly_revenue([1.0, 2.0])
+    with pytest.raises(ValueError, match="monthly is empty: it has no rows"):
+        explore.plot_monthly_revenue(monthly.iloc[:0])
+    with pytest.raises(ValueError, match="monthly is empty: it has no columns"):
+        explore.plot_monthly_revenue(monthly[[]])
 
 
 # --------------------------------------------------------------------------- categories
@@ -332,6 +338,16 @@ def test_plot_funnel_labels():
         explore.plot_funnel(funnel.drop(columns="reached"))
 
 
+def test_plot_funnel_bad_input():
+    funnel = explore.funnel_counts(pd.DataFrame({"stage_reached": ["lead", "deal"]}))
+    with pytest.raises(TypeError, match="funnel must be a pandas DataFrame, got list"):
+        explore.plot_funnel([3, 2, 1])
+    with pytest.raises(TypeError, match="funnel must be a pandas DataFrame, got Series"):
+        explore.plot_funnel(funnel["reached"])
+    with pytest.raises(ValueError, match="funnel is empty: it has no rows"):
+        explore.plot_funnel(funnel.iloc[:0])
+
+
 # --------------------------------------------------------------------------- weekly purchases
 def test_weekly_purchases_hand_case():
     tx = pd.DataFrame({
@@ -378,6 +394,16 @@ def test_plot_weekly_purchases():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["First purchase", "Repeat purchase"]
     with pytest.raises(ValueError, match="weekly is missing column 'first_purchases'"):
         explore.plot_weekly_purchases(weekly.drop(columns="first_purchases"))
+
+
+def test_plot_weekly_purchases_bad_input():
+    weekly = explore.weekly_purchases(pd.DataFrame({"customer_id": [1, 2], "date": ["1997-01-01", "1997-01-09"]}))
+    with pytest.raises(TypeError, match="weekly must be a pandas DataFrame, got list"):
+        explore.plot_weekly_purchases([1, 0, 2])
+    with pytest.raises(ValueError, match="weekly is empty: it has no rows"):
+        explore.plot_weekly_purchases(weekly.iloc[:0])
+    with pytest.raises(ValueError, match="weekly is empty: it has no rows"):
+        explore.plot_weekly_purchases(pd.DataFrame())
 
 
 # --------------------------------------------------------------------------- lesson 00 bank

@@ -1,0 +1,73 @@
+"""The kit's contract, checked for every public function that takes a table.
+
+Each one must answer a wrong kind of object with a ``TypeError`` and an empty
+table with a ``ValueError``, both naming the problem, and each must carry a
+numpydoc docstring with an example. Adding a public function without these
+fails here.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+
+import pandas as pd
+import pytest
+
+MODULES = ["rfm", "tiers", "clv", "transactions", "explore"]
+
+# Parameter names that hold the data a function works on.
+DATA_PARAMS = {
+    "transactions", "table", "scores", "segmented", "summary", "values", "orders", "customers",
+    "opportunities", "tickets", "monthly", "weekly", "funnel", "matrix", "df", "quadrant",
+}
+# Other required arguments, so that only the data argument is wrong.
+REQUIRED = {
+    "rfm_table": {"end": "2025-12-31"},
+    "summarize": {"end": "2025-12-31"},
+    "calibration_holdout": {"calibration_end": "2025-06-30", "observation_end": "2025-12-31"},
+}
+# Functions whose data argument is a Series (an empty Series is their "empty table").
+SERIES_FUNCTIONS = {"abc_classes", "assign_tiers", "gini", "lorenz_curve", "plot_pareto", "top_share"}
+
+
+def _public_functions():
+    for name in MODULES:
+        module = importlib.import_module(f"coursekit.{name}")
+        for fname in getattr(module, "__all__", []):
+            func = getattr(module, fname)
+            if inspect.isfunction(func):
+                yield f"{name}.{fname}", func
+
+
+PUBLIC = list(_public_functions())
+TABLE_FUNCTIONS = [
+    (qualname, func) for qualname, func in PUBLIC
+    if next(iter(inspect.signature(func).parameters), None) in DATA_PARAMS
+]
+
+
+def test_every_module_declares_its_public_api():
+    assert len(PUBLIC) >= 50
+    assert len(TABLE_FUNCTIONS) >= 30
+
+
+@pytest.mark.parametrize("qualname,func", PUBLIC, ids=[q for q, _ in PUBLIC])
+def test_public_function_has_numpydoc_with_example(qualname, func):
+    doc = inspect.getdoc(func) or ""
+    assert "Parameters\n----------" in doc or not inspect.signature(func).parameters, f"{qualname}: no Parameters section"
+    assert "Examples\n--------" in doc and ">>> " in doc, f"{qualname}: no runnable example"
+
+
+@pytest.mark.parametrize("qualname,func", TABLE_FUNCTIONS, ids=[q for q, _ in TABLE_FUNCTIONS])
+def test_wrong_type_is_a_type_error_that_says_so(qualname, func):
+    kwargs = REQUIRED.get(func.__name__, {})
+    with pytest.raises(TypeError, match=r"must be a pandas (DataFrame|Series)"):
+        func([3, 1, 2], **kwargs)
+
+
+@pytest.mark.parametrize("qualname,func", TABLE_FUNCTIONS, ids=[q for q, _ in TABLE_FUNCTIONS])
+def test_empty_input_is_a_value_error_that_says_so(qualname, func):
+    empty = pd.Series([], dtype=float) if func.__name__ in SERIES_FUNCTIONS else pd.DataFrame()
+    kwargs = REQUIRED.get(func.__name__, {})
+    with pytest.raises(ValueError, match=r"empty|no rows|no values"):
+        func(empty, **kwargs)
