@@ -144,3 +144,14 @@ def test_binder_files_are_consistent():
     assert "fonts-noto-cjk" in (ROOT / "apt.txt").read_text().split()
     post = (ROOT / "postBuild").read_text()
     assert "set -e" in post and "pip install" in post
+
+
+def test_readme_course_map_matches_the_lessons():
+    rows = re.findall(r"^\| (\d\d) \| (.+?) \| (\d+) \| (ready|planned) \|$", (ROOT / "README.md").read_text(), re.M)
+    course_map = {number: (int(minutes), status) for number, _topic, minutes, status in rows}
+    assert list(course_map) == [f"{i:02d}" for i in range(14)], "README course map must list lessons 00-13"
+    for path in LESSONS:
+        meta = nbformat.read(path, as_version=4).metadata["coursekit"]
+        assert course_map[meta["lesson"]] == (meta["minutes"], "ready"), f"README row for {path.name} is out of date"
+    ready = {number for number, (_, status) in course_map.items() if status == "ready"}
+    assert ready == {p.name[:2] for p in LESSONS}
