@@ -3,25 +3,16 @@
 and its charts and segment names must then be in Chinese."""
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from _scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _run_notebooks_tool():
-    spec = importlib.util.spec_from_file_location("_coursekit_tool_run_notebooks", ROOT / "tools" / "run_notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _zh(nb):
@@ -44,7 +35,7 @@ def _text_outputs(nb) -> str:
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
 def test_lesson_runs_in_chinese(path):
-    run = _run_notebooks_tool()
+    run = load_script("tools/run_notebooks.py")
     english = nbformat.read(path, as_version=4)
     nb, problems = run.execute(_zh(nbformat.read(path, as_version=4)), path.parent)
     assert not problems, "\n".join(problems)

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from _scripts import load_script
 from scipy import optimize
 
 from coursekit import datasets as ds
@@ -16,13 +17,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "datasets"
 END = ds.OBSERVATION_END
 LIFETIMES_DATA = Path(importlib.util.find_spec("lifetimes").submodule_search_locations[0]) / "datasets"
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("yunfeng_generate", DATA / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +39,7 @@ def customer_view(t):
 
 # ------------------------------------------------------------------ generator
 def test_generator_reproduces_committed_csvs(tmp_path):
-    files = _generator().generate(tmp_path)
+    files = load_script("datasets/generate.py").generate(tmp_path)
     assert set(files) == set(ds.TABLES)
     committed = sorted(p.name for p in DATA.glob("*.csv"))
     assert sorted(p.name for p in files.values()) == committed

@@ -8,13 +8,12 @@ the solution's stored outputs show every check correct. The fixture ``tests/fixt
 """
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from _scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "99-demo.ipynb"
@@ -22,16 +21,8 @@ GLOB = "[0-9][0-9]-*.ipynb"
 UNANSWERED = ("not answered yet", "尚未作答")
 
 
-def _tool(name):
-    spec = importlib.util.spec_from_file_location(f"_coursekit_tool_{name}", ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-make = _tool("make_exercises")
-run = _tool("run_notebooks")
+make = load_script("tools/make_exercises.py")
+run = load_script("tools/run_notebooks.py")
 
 SOLUTIONS = sorted((ROOT / "solutions").glob(GLOB))
 SOL_IDS = [p.stem for p in SOLUTIONS]
