@@ -10,7 +10,6 @@ back), samples the kernel's resident memory every 50 ms and prints a table.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import threading
@@ -22,14 +21,16 @@ import psutil
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
+# Run kernels exactly as the authoring tool and the tests do (this env's Python, repo on PYTHONPATH).
+sys.path.insert(0, str(ROOT / "tools"))
+import run_notebooks  # noqa: E402
 BUDGET_SECONDS = 30
 BUDGET_MIB = 1500
 
 
-def _watch_memory(client: NotebookClient, stop: threading.Event, peak: list[float]) -> None:
+def _watch_memory(manager, stop: threading.Event, peak: list[float]) -> None:
     while not stop.is_set():
-        manager = getattr(client, "km", None)
-        provisioner = getattr(manager, "provisioner", None) if manager else None
+        provisioner = getattr(manager, "provisioner", None)
         pid = getattr(getattr(provisioner, "process", None), "pid", None)
         if pid:
             try:
@@ -41,16 +42,17 @@ def _watch_memory(client: NotebookClient, stop: threading.Event, peak: list[floa
         stop.wait(0.05)
 
 
-def run(path: Path) -> tuple[float, float]:
+def run(path: Path, home: str) -> tuple[float, float]:
     """Execute one notebook in a fresh kernel; return (seconds, peak kernel MiB)."""
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    manager = run_notebooks._kernel_manager()
+    client = NotebookClient(nb, km=manager, timeout=600, resources={"metadata": {"path": str(path.parent)}})
     stop, peak = threading.Event(), [0.0]
-    watcher = threading.Thread(target=_watch_memory, args=(client, stop, peak), daemon=True)
+    watcher = threading.Thread(target=_watch_memory, args=(manager, stop, peak), daemon=True)
     start = time.perf_counter()
     watcher.start()
     try:
-        client.execute()
+        client.execute(env=run_notebooks.kernel_env(home), cwd=str(path.parent))
     finally:
         stop.set()
         watcher.join()
@@ -62,11 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", type=Path)
     args = parser.parse_args(argv)
     paths = args.paths or sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "solutions").glob("*.ipynb"))
-    os.environ["COURSEKIT_HOME"] = tempfile.mkdtemp(prefix="coursekit-bench-")
+    home = tempfile.mkdtemp(prefix="coursekit-bench-")
     print(f"{'notebook':40s} {'time (s)':>9s} {'peak kernel (MiB)':>18s}")
     over = []
     for path in paths:
-        seconds, mib = run(path.resolve())
+        seconds, mib = run(path.resolve(), home)
         name = f"{path.resolve().parent.name}/{path.name}"
         flag = "  over budget" if seconds > BUDGET_SECONDS or mib > BUDGET_MIB else ""
         print(f"{name:40s} {seconds:9.1f} {mib:18.0f}{flag}")
