@@ -28,7 +28,7 @@ def _quiet(func, *args, **kwargs):
 
 @lru_cache(maxsize=1)
 def _net() -> pd.DataFrame:
-    return _quiet(transactions.net_orders, datasets.load_orders(), margin_col="margin")
+    return _quiet(transactions.net_orders, datasets.load_orders(), datasets.OBSERVATION_END, margin_col="margin")
 
 
 @lru_cache(maxsize=1)
@@ -48,17 +48,17 @@ def _cdnow():
 
 
 def _simple_2024() -> float:
-    yearly = transactions.activity_by_period(_net(), freq="Y", margin_col="margin")
+    yearly = transactions.activity_by_period(_net(), datasets.OBSERVATION_END, period="Y", margin_col="margin")
     row = yearly.loc["2024"]
     return clv.simple_clv(row["margin_per_customer"], row["retention"], 0.08)
 
 
 def _monthly_cells() -> pd.DataFrame:
-    return transactions.recency_cell_retention(_net(), freq="M", cells=3)
+    return transactions.recency_cell_retention(_net(), datasets.OBSERVATION_END, period="M", cells=3)
 
 
 def _dwyer_start2() -> float:
-    cells = transactions.recency_cell_retention(_net(), freq="Q", cells=4)
+    cells = transactions.recency_cell_retention(_net(), datasets.OBSERVATION_END, period="Q", cells=4)
     return clv.dwyer_migration(cells["retention"].tolist(), 3400, discount=0.025, horizon=8, start=2)[1]
 
 
@@ -89,8 +89,8 @@ QUESTIONS = [
                 "用 2024 年的数据套用简单公式：2024 年每位活跃客户的毛利、2024 年客户保留率、年折现率 8 %。"
                 "CLV（元，可取整到元）。"),
         expected=_simple_2024, rtol=1e-4, atol=1.0,
-        hints=[("Build the yearly table with transactions.activity_by_period(net, freq='Y', margin_col='margin').",
-                "用 transactions.activity_by_period(net, freq='Y', margin_col='margin') 得到年度表。"),
+        hints=[("Build the yearly table with transactions.activity_by_period(net, datasets.OBSERVATION_END, period='Y', margin_col='margin').",
+                "用 transactions.activity_by_period(net, datasets.OBSERVATION_END, period='Y', margin_col='margin') 得到年度表。"),
                ("Take the 2024 row: margin_per_customer and retention.", "取 2024 行的 margin_per_customer 与 retention。"),
                ("clv.simple_clv(margin, retention, 0.08)", "clv.simple_clv(margin, retention, 0.08)")],
     ),
@@ -111,8 +111,8 @@ QUESTIONS = [
                 "用课上 4 个季度单元的保留率套用 Dwyer 模型：上次购买在两个季度前的客户，每次购买季度毛利 3,400 元，"
                 "季度折现率 2.5 %，预测 8 个季度。期望价值（元，可取整到元）。"),
         expected=_dwyer_start2, rtol=1e-4, atol=1.0,
-        hints=[("Retention by cell: transactions.recency_cell_retention(net, freq='Q', cells=4)['retention'].",
-                "各单元保留率：transactions.recency_cell_retention(net, freq='Q', cells=4)['retention']。"),
+        hints=[("Retention by cell: transactions.recency_cell_retention(net, datasets.OBSERVATION_END, period='Q', cells=4)['retention'].",
+                "各单元保留率：transactions.recency_cell_retention(net, datasets.OBSERVATION_END, period='Q', cells=4)['retention']。"),
                ("Two quarters ago means recency cell 2: start=2.", "两个季度前即最近购买单元 2：start=2。"),
                ("clv.dwyer_migration(...) returns (table, clv); take the second element.",
                 "clv.dwyer_migration(...) 返回 (table, clv)，取第二个元素。")],
