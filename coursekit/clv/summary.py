@@ -51,7 +51,6 @@ _SUMMARY_COLUMNS = ("frequency", "recency", "T")
 # ----------------------------------------------------------------------------------------------
 # validation helpers
 # ----------------------------------------------------------------------------------------------
-
 def _check_unit(unit, name: str = "unit") -> float:
     if not isinstance(unit, str) or unit not in UNIT_DAYS:
         raise ValueError(
