@@ -1,0 +1,254 @@
+"""Every chart of :mod:`coursekit.clv`; matplotlib is imported only inside these functions.
+
+Replacements for lifetimes' plotting helpers that break on the course stack
+(pandas 3, matplotlib 3.11):
+
+* ``plotting.plot_history_alive`` (sums a date column) -> :func:`plot_history_alive`;
+* ``plotting.plot_expected_repeat_purchases`` (matplotlib ``prop_cycler``) ->
+  :func:`plot_expected_repeat_purchases`;
+* ``plotting.plot_calibration_purchases_vs_holdout_purchases`` -> :func:`plot_calibration_holdout`
+  (works on :func:`~coursekit.clv.calibration_holdout` frames, pools "7+");
+* ``plotting.plot_frequency_recency_matrix`` / ``plot_probability_alive_matrix`` ->
+  :func:`plot_matrix`.
+
+Examples
+--------
+>>> import matplotlib; matplotlib.use("Agg")
+>>> from coursekit import clv
+>>> ax = plot_expected_repeat_purchases(clv.fit_bgnbd(clv.simulate_bgnbd(500, seed=0)), t=60, unit="W")
+>>> ax.get_xlabel()
+'Time since first purchase (weeks)'
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import _validate as v
+from ..i18n import tr
+from .models import _check_fitted, alive_path, calibration_holdout_table
+from .summary import _check_unit
+
+__all__ = ["plot_history_alive", "plot_calibration_holdout", "plot_expected_repeat_purchases", "plot_matrix"]
+
+# Unit names for axis labels; the lengths of the units are in coursekit.clv.UNIT_DAYS.
+_UNIT_NAMES = {"D": ("days", "天"), "W": ("weeks", "周"), "M": ("months", "月")}
+
+
+def _unit_label(unit: str) -> str:
+    en, zh = _UNIT_NAMES.get(unit, (unit, unit))
+    return tr(en, zh)
+
+
+def plot_history_alive(
+    model,
+    transactions: pd.DataFrame,
+    customer_id,
+    end,
+    *,
+    unit: str = "D",
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    ax=None,
+):
+    """Chart of one customer's probability of being alive over time, with the purchase days marked.
+
+    Replacement for ``lifetimes.plotting.plot_history_alive`` (raises on pandas 3).
+
+    Parameters
+    ----------
+    model : fitted BetaGeoFitter or ParetoNBDFitter
+        Fitted in time unit ``unit``.
+    transactions : DataFrame
+        Transaction log (all customers or just this one).
+    customer_id : scalar
+        The customer to follow.
+    end : date-like
+        Last day of the path.
+    unit : {"D", "W", "M"}
+        Time unit the model was fitted in.
+    customer_col, date_col : str
+        Column names.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> from coursekit import clv
+    >>> import pandas as pd
+    >>> bgf = clv.fit_bgnbd(clv.simulate_bgnbd(500, seed=0))      # a model in weeks
+    >>> tx = pd.DataFrame({"customer_id": [7, 7], "date": pd.to_datetime(["2025-01-01", "2025-01-15"])})
+    >>> ax = plot_history_alive(bgf, tx, 7, "2025-03-31", unit="W")
+    >>> ax.get_ylabel()
+    'P(alive) (probability)'
+    """
+    from ..plots import finish, new_axes
+
+    path = alive_path(
+        model, transactions, customer_id, end, unit=unit, customer_col=customer_col, date_col=date_col
+    )
+    if ax is None:
+        _, ax = new_axes()
+    ax.plot(path.index, path["p_alive"], label=tr("P(alive)", "存活概率"))
+    for i, day in enumerate(path.index[path["purchase"].to_numpy()]):
+        ax.axvline(day, color="#7f7f7f", linestyle="--", linewidth=1,
+                   label=tr("Purchase day", "购买日") if i == 0 else None)
+    ax.set_ylim(0, 1.05)
+    return finish(
+        ax,
+        tr(f"Probability customer {customer_id} is alive", f"客户 {customer_id} 的存活概率"),
+        tr("Date", "日期"),
+        tr("P(alive) (probability)", "存活概率 (概率)"),
+    )
+
+
+def plot_calibration_holdout(model, cal_hold: pd.DataFrame, *, max_frequency: int = 7, unit: str | None = None, ax=None):
+    """Chart of actual vs expected holdout purchases by calibration frequency.
+
+    Replacement for ``lifetimes.plotting.plot_calibration_purchases_vs_holdout_purchases``
+    that works with :func:`calibration_holdout` frames and pools the last bin ("7+").
+
+    Parameters
+    ----------
+    model, cal_hold, max_frequency
+        As in :func:`calibration_holdout_table`.
+    unit : {"D", "W", "M"}, optional
+        Only for the axis label.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> from coursekit import clv
+    >>> ch = clv.simulate_bgnbd(500, seed=0).assign(frequency_holdout=lambda d: d["frequency"] // 2,
+    ...                                             duration_holdout=39.0)
+    >>> plot_calibration_holdout(clv.fit_bgnbd(ch), ch).get_xlabel()
+    'Repeat purchases in calibration period (count)'
+    """
+    from ..plots import finish, new_axes
+
+    table = calibration_holdout_table(model, cal_hold, max_frequency=max_frequency)
+    if ax is None:
+        _, ax = new_axes()
+    x = np.arange(len(table))
+    ax.plot(x, table["actual"], marker="o", label=tr("Actual", "实际"))
+    ax.plot(x, table["expected"], marker="s", linestyle="--", label=tr("Model (expected)", "模型预测"))
+    ax.set_xticks(x, table.index)
+    dur = float(cal_hold["duration_holdout"].iloc[0])
+    span = f" ({dur:g} {_unit_label(unit)})" if unit else ""
+    return finish(
+        ax,
+        tr(f"Holdout purchases: actual vs model{span}", f"验证期购买次数：实际与模型{span}"),
+        tr("Repeat purchases in calibration period (count)", "校准期重复购买次数 (次)"),
+        tr("Mean purchases in holdout period (count)", "验证期平均购买次数 (次)"),
+    )
+
+
+def plot_expected_repeat_purchases(model, *, t: float | None = None, unit: str = "D", ax=None):
+    """Chart of expected repeat purchases of a new customer over time, E[X(t)].
+
+    Replacement for ``lifetimes.plotting.plot_expected_repeat_purchases``, which raises on
+    matplotlib >= 3.8 (``prop_cycler``). A dotted line marks the longest customer age in
+    the fitted data (beyond it the curve is an extrapolation).
+
+    Parameters
+    ----------
+    model : fitted BetaGeoFitter or ParetoNBDFitter
+    t : float, optional
+        Horizon in ``unit`` (default: 1.5 x the longest customer age in the data).
+    unit : {"D", "W", "M"}
+        Time unit the model was fitted in, for the axis label.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> from coursekit import clv
+    >>> s = clv.simulate_bgnbd(500, seed=0)     # 500 customers observed for 39 weeks
+    >>> len(plot_expected_repeat_purchases(clv.fit_bgnbd(s), t=60).lines)
+    2
+    """
+    from ..plots import finish, new_axes
+
+    _check_fitted(model)
+    _check_unit(unit)
+    t_data = float(model.data["T"].max()) if getattr(model, "data", None) is not None else None
+    if t is None:
+        t = 1.5 * t_data if t_data else 1.0
+    t = v.require_in_range(t, "t", 0, inclusive=False)
+    grid = np.linspace(0, t, 200)
+    if ax is None:
+        _, ax = new_axes()
+    ax.plot(grid, model.expected_number_of_purchases_up_to_time(grid), label=tr("E[X(t)]", "期望购买次数"))
+    if t_data:
+        ax.axvline(t_data, color="#7f7f7f", linestyle=":", label=tr("End of data", "数据截止"))
+    u = _unit_label(unit)
+    return finish(
+        ax,
+        tr("Expected repeat purchases of a new customer", "新客户的期望重复购买次数"),
+        tr(f"Time since first purchase ({u})", f"首次购买后的时间 ({u})"),
+        tr("Expected repeat purchases (count)", "期望重复购买次数 (次)"),
+    )
+
+
+def plot_matrix(matrix: pd.DataFrame, *, ax=None, cmap: str = "viridis"):
+    """Heatmap of a :func:`frequency_recency_matrix` or :func:`probability_alive_matrix`.
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        Index frequency, columns recency (its ``attrs`` give the title and units).
+    ax : matplotlib Axes, optional
+    cmap : str
+        matplotlib colour map.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> from coursekit import clv
+    >>> s = clv.simulate_bgnbd(500, seed=0)     # 500 customers observed for 39 weeks
+    >>> ax = plot_matrix(clv.probability_alive_matrix(clv.fit_bgnbd(s), unit="W"))
+    >>> ax.get_xlabel()
+    'Recency: age at last purchase (weeks)'
+    """
+    from ..plots import finish, new_axes
+
+    v.require_frame(matrix, "matrix")
+    kind = matrix.attrs.get("kind", "expected_purchases")
+    unit = matrix.attrs.get("unit", "D")
+    u = _unit_label(unit)
+    if ax is None:
+        _, ax = new_axes(figsize=(7, 5.5))
+    im = ax.imshow(matrix.to_numpy(dtype=float), origin="lower", aspect="auto", cmap=cmap,
+                   extent=(-0.5, matrix.shape[1] - 0.5, -0.5, matrix.shape[0] - 0.5))
+    ax.grid(False)
+    if kind == "p_alive":
+        title = tr("Probability alive by frequency and recency", "按频率与最近购买划分的存活概率")
+        bar = tr("P(alive) (probability)", "存活概率 (概率)")
+    else:
+        t = matrix.attrs.get("t", 1.0)
+        title = tr(f"Expected purchases in the next {t:g} {u}", f"未来 {t:g} {u}的期望购买次数")
+        bar = tr("Expected purchases (count)", "期望购买次数 (次)")
+    ax.figure.colorbar(im, ax=ax, label=bar)
+    return finish(
+        ax,
+        title,
+        tr(f"Recency: age at last purchase ({u})", f"最近购买时的客户年龄 ({u})"),
+        tr("Frequency: repeat purchases (count)", "重复购买次数 (次)"),
+    )
