@@ -211,6 +211,12 @@ def display(obj, kinds: dict | None = None):
     raise TypeError(f"display takes a DataFrame, Series or Index, got {type(obj).__name__}")
 
 
+def label(table: dict, key) -> str:
+    """Deprecated ``{key: (english, chinese)}`` lookup; kept only until the catalog conversion."""
+    en, zh = table[key]
+    return tr(en, zh)
+
+
 def tr(en: str, zh: str) -> str:
     """Deprecated inline pair; kept only for lesson code written before the catalog."""
     return zh if _state["lang"] == "zh" else en

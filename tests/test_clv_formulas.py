@@ -131,6 +131,8 @@ def test_no_warnings_on_the_happy_path(cdnow):
     """Lesson notebooks must not show warnings: the main calls are silent (no excluded rows here)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
+        # CDNOW has 8 purchase days worth 0 in the calibration period: kept, and said so once
+        warnings.filterwarnings("ignore", message=r"8 purchase\(s\) with a total of 0")
         s = clv.summarize(cdnow[cdnow["date"] <= CAL_END], end=CAL_END, unit="W")
         model = clv.fit_bgnbd(s)
         clv.expected_purchases(model, s, 39)

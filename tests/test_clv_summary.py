@@ -21,7 +21,7 @@ from _clv_data import (  # noqa: F401  (cdnow is a fixture)
     synthetic_log,
 )
 
-from coursekit import clv
+from coursekit import clv, datasets
 from coursekit._validate import CourseKitDataNote
 from coursekit.clv import summary as clv_summary
 
@@ -142,10 +142,8 @@ def test_lifetimes_datasets_import_needs_pkg_resources():
         (lambda t: t.drop(columns="amount"), ValueError, "missing column 'amount'"),
         (lambda t: t.drop(columns="date"), ValueError, "missing column 'date'"),
         (lambda t: t.assign(amount=["x"] + [1.0] * (len(t) - 1)), TypeError, "column 'amount' must be numeric"),
-        (lambda t: t.assign(amount=[-5.0] + [1.0] * (len(t) - 1)), ValueError, "'amount' must not be negative.*Net returns"),
         (lambda t: t.assign(amount=[np.nan] + [1.0] * (len(t) - 1)), ValueError, "column 'amount' has 1 missing"),
         (lambda t: t.assign(date=["soon"] + ["2025-01-02"] * (len(t) - 1)), ValueError, "column 'date' has 1 value\\(s\\) that are not dates"),
-        (lambda t: t.assign(date=t["date"].where(t.index > 0, pd.Timestamp("2025-03-05"))), ValueError, "column 'date' has 1 date\\(s\\) after the observation end 2025-02-28"),
         (lambda t: t.assign(customer_id=[None] + t["customer_id"].iloc[1:].tolist()), ValueError, "column 'customer_id' has 1 missing"),
         (lambda t: t.assign(date=np.arange(len(t))), TypeError, "column 'date' must hold dates"),
     ],
@@ -172,16 +170,34 @@ def test_summarize_internals_edge_cases():
     s = clv.summarize(old, end="1965-02-28")
     assert s.index.tolist() == ["A", "B", "C"]
     assert s["recency"].tolist() == [35.0, 0.0, 48.0] and s["frequency"].tolist() == [2, 0, 2]
-    # the packed-sort fast path and the argsort fallback agree
-    rng = np.random.default_rng(0)
-    codes = rng.integers(0, 50, 500).astype(np.int64)
-    days = rng.integers(0, 300, 500).astype(np.int64)
-    amounts = rng.random(500)
-    fast = clv_summary._purchase_days(codes, days, amounts, 50)
-    slow = clv_summary._purchase_days(codes << 45, days, amounts, 50)  # key too wide to pack with row numbers
-    np.testing.assert_array_equal(fast[0] << 45, slow[0])
-    np.testing.assert_array_equal(fast[1], slow[1])
-    np.testing.assert_allclose(fast[2], slow[2])
+
+
+def test_summarize_leaves_out_lines_after_end_and_nets_returns():
+    log = hand_log()
+    later = pd.DataFrame({"customer_id": ["A", "B"], "date": pd.to_datetime(["2025-03-05", "2025-03-01"]),
+                          "amount": [50.0, 9.0]})
+    with pytest.warns(CourseKitDataNote, match="2 line\\(s\\) dated after the end 2025-02-28 left out"):
+        kept = clv.summarize(pd.concat([log, later]), end="2025-02-28")
+    pd.testing.assert_frame_equal(kept, clv.summarize(log, end="2025-02-28"), check_like=True)
+    # a return without order id is netted into the customer's latest purchase on or before it
+    last_a = log[log["customer_id"] == "A"]["date"].max()
+    ret = pd.DataFrame({"customer_id": ["A"], "date": [last_a + pd.Timedelta(days=1)], "amount": [-1.0]})
+    with pytest.warns(CourseKitDataNote, match="netted into 1 purchase"):
+        netted = clv.summarize(pd.concat([log, ret]), end="2025-02-28")
+    plain = clv.summarize(log, end="2025-02-28")
+    assert netted.loc["A", "frequency"] == plain.loc["A", "frequency"]
+    assert netted.loc["A", "monetary_value"] == pytest.approx(plain.loc["A", "monetary_value"] - 1.0 / plain.loc["A", "frequency"])
+
+
+def test_summary_of_the_calibration_period_straight_from_the_full_cdnow_sample():
+    """summarize(full log, end=calibration end) is the published 39-week calibration summary: no filtering first."""
+    cdnow = datasets.load_cdnow("sample")
+    with pytest.warns(CourseKitDataNote, match="dated after the end 1997-09-30 left out"):
+        full = clv.summarize(cdnow, end="1997-09-30", unit="W")
+    cut = clv.summarize(cdnow[cdnow["date"] <= "1997-09-30"], end="1997-09-30", unit="W")
+    pd.testing.assert_frame_equal(full, cut)
+    bgf = clv.fit_bgnbd(full)
+    np.testing.assert_allclose(clv.fitted_params(bgf)[["r", "alpha", "a", "b"]], [0.243, 4.414, 0.793, 2.426], atol=1e-3)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -236,8 +252,9 @@ def test_calibration_holdout_equals_lifetimes(cdnow, unit):
 def test_calibration_holdout_bad_input(cdnow):
     with pytest.raises(ValueError, match="calibration_end \\(1998-06-30\\) must be before observation_end"):
         clv.calibration_holdout(cdnow, OBS_END, CAL_END)
-    with pytest.raises(ValueError, match="after the observation end 1998-01-31"):
-        clv.calibration_holdout(cdnow, CAL_END, "1998-01-31")
+    with pytest.warns(CourseKitDataNote, match="dated after the end 1998-01-31 left out"):
+        short = clv.calibration_holdout(cdnow, CAL_END, "1998-01-31")
+    assert (short["duration_holdout"] == 123.0).all()  # 1997-09-30 to 1998-01-31 in days
     with pytest.raises(ValueError, match="calibration period is empty"):
         clv.calibration_holdout(cdnow, "1996-12-31", OBS_END)
     with pytest.raises(ValueError, match="missing column 'amount'"):

@@ -29,7 +29,8 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
-from .summary import _check_summary, _check_unit, _prepare_transactions, check_not_transposed
+from ..transactions.log import purchase_log
+from .summary import _check_summary, _check_unit, check_not_transposed
 
 __all__ = [
     "simulate_bgnbd",
@@ -453,8 +454,10 @@ def alive_path(
     rows = transactions[transactions[customer_col] == customer_id]
     if rows.empty:
         raise ValueError(f"transactions has no rows for {customer_col} {customer_id!r}")
-    _, _, days, _, end_day = _prepare_transactions(rows, end, customer_col, date_col, None, "transactions")
-    pdays = np.unique(days)
+    log = purchase_log(rows, end, customer_col=customer_col, date_col=date_col, amount_col=None)
+    if len(log.day) == 0:
+        raise ValueError(f"{customer_col} {customer_id!r} has no purchase on or before the end {log.end:%Y-%m-%d}")
+    pdays, end_day = log.day, log.end_day
     grid = np.arange(pdays[0], end_day + 1, dtype=np.int64)
     n_so_far = np.searchsorted(pdays, grid, side="right")
     last = pdays[n_so_far - 1]

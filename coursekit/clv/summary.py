@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from ..transactions.log import purchase_log
 
 __all__ = ["UNIT_DAYS", "summarize", "calibration_holdout", "check_not_transposed"]
 
@@ -125,87 +126,6 @@ def check_not_transposed(frequency, recency, T) -> None:
 # ----------------------------------------------------------------------------------------------
 # transaction log -> summary
 # ----------------------------------------------------------------------------------------------
-def _prepare_transactions(transactions, end, customer_col, date_col, amount_col, name):
-    """Validate and return (customer codes, customer ids, days as int64, amounts or None, end day)."""
-    v.require_frame(transactions, name)
-    cols = [customer_col, date_col] + ([amount_col] if amount_col is not None else [])
-    v.require_columns(transactions, cols, name)
-    v.require_no_missing(transactions, customer_col, name)
-    end_ts = v.as_timestamp(end, "end").normalize()
-    dates = v.date_column(transactions, date_col, name)
-    # whole calendar days: a purchase at 15:00 on the end date is inside the period
-    days = dates.to_numpy().astype("datetime64[ns]").view(np.int64) // 86_400_000_000_000  # whole days since 1970
-    end_day = np.datetime64(end_ts, "D").astype(np.int64)
-    late = days > end_day
-    if late.any():
-        first = dates[late].iloc[0].date()
-        raise ValueError(
-            f"{name} column {date_col!r} has {int(late.sum())} date(s) after the observation end "
-            f"{end_ts.date()}, e.g. {first}; filter them out first or choose a later end"
-        )
-    amounts = None
-    if amount_col is not None:
-        raw = transactions[amount_col]
-        if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
-            amounts = raw.to_numpy(dtype=float, na_value=np.nan)  # fast path for 1M rows
-            if np.isnan(amounts).any():
-                v.require_no_missing(transactions, amount_col, name)
-            if np.isinf(amounts).any():
-                raise ValueError(f"{name} column {amount_col!r} has infinite values")
-        else:
-            amounts = v.numeric_column(transactions, amount_col, name).to_numpy()
-        if (amounts < 0).any():
-            neg = amounts[amounts < 0]
-            raise ValueError(
-                f"{name} column {amount_col!r} must not be negative; {len(neg)} value(s) are, e.g. {neg[0]:g}. "
-                "Net returns into their orders first (coursekit.transactions.net_orders) or drop them, "
-                "so that every row is a purchase"
-            )
-    # factorize in order of appearance (hash, fast), then renumber so that codes follow sorted ids
-    codes, ids = pd.factorize(transactions[customer_col], sort=False)
-    ids = pd.Index(ids, name=customer_col)
-    try:
-        by_id = ids.argsort()
-    except TypeError:  # ids of mixed types: keep the order of appearance
-        by_id = np.arange(len(ids))
-    rank = np.empty(len(ids), dtype=np.int64)
-    rank[by_id] = np.arange(len(ids))
-    return rank[codes], ids[by_id], days, amounts, end_day
-
-
-def _purchase_days(codes, days, amounts, n_customers):
-    """Unique (customer, day) pairs sorted by customer then day, with each day's total amount.
-
-    Returns (pair_customer, pair_day, pair_amount or None).
-    """
-    day0 = days.min() if len(days) else 0
-    span = np.int64(days.max() - day0 + 1) if len(days) else np.int64(1)
-    key = codes * span + (days - day0)
-    n = len(key)
-    nbits = max(int(n - 1).bit_length(), 1)
-    if n and int(key.max()).bit_length() + nbits <= 62:
-        # argsort by sorting values: pack (key, row) into one int64; np.sort is several times faster
-        packed = (key << nbits) | np.arange(n, dtype=np.int64)
-        packed.sort()
-        order = packed & ((1 << nbits) - 1)
-        skey = packed >> nbits
-    else:
-        order = np.argsort(key)
-        skey = key[order]
-    new = np.empty(len(skey), dtype=bool)
-    if len(skey):
-        new[0] = True
-        np.not_equal(skey[1:], skey[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
-    ukey = skey[starts]
-    pair_customer = ukey // span
-    pair_day = ukey % span + day0
-    pair_amount = None
-    if amounts is not None:
-        pair_amount = np.add.reduceat(amounts[order], starts) if len(starts) else np.zeros(0)
-    return pair_customer, pair_day, pair_amount
-
-
 def _summary_from_pairs(pair_customer, pair_day, pair_amount, ids, end_day, mult, *, n_customers):
     """lifetimes-style summary from purchase days sorted by customer, then day.
 
@@ -242,19 +162,22 @@ def summarize(
     customer_col: str = "customer_id",
     date_col: str = "date",
     amount_col: str | None = "amount",
+    order_col: str | None = None,
 ) -> pd.DataFrame:
     """Recency-frequency-age summary of a transaction log, as the BG/NBD and Gamma-Gamma models need it.
 
-    Purchases are counted by *calendar day*: several rows of one customer on one
-    day are one purchase occasion (their amounts are summed).
+    Purchases come from :func:`coursekit.transactions.purchase_log`: by default a
+    purchase is a *calendar day* (several rows of one customer on one day are one
+    purchase occasion, their amounts summed), or an order with ``order_col``. Returns
+    are netted and lines after ``end`` left out, each counted in a note.
 
     Parameters
     ----------
     transactions : DataFrame
-        One row per purchase line: customer, date (time of day is ignored) and amount.
-        Amounts must not be negative: net returns into their orders first.
+        One row per purchase line: customer, date (time of day is ignored) and amount
+        (negative on returns).
     end : date-like
-        Observation end (included). Dates after it raise a ``ValueError``.
+        Observation end, a calendar day, included. Later lines are left out (noted).
     unit : {"D", "W", "M"}
         Time unit of ``recency`` and ``T``: days, weeks (days / 7) or months
         (days / 30.4375). Values are *not* rounded to whole weeks or months.
@@ -262,6 +185,8 @@ def summarize(
         Column names.
     amount_col : str or None
         Amount column; ``None`` leaves out ``monetary_value``.
+    order_col : str, optional
+        Order id column: count orders instead of purchase days.
 
     Returns
     -------
@@ -296,11 +221,12 @@ def summarize(
     b                    0      0.0  1.7143             0.0
     """
     mult = _check_unit(unit)
-    codes, ids, days, amounts, end_day = _prepare_transactions(
-        transactions, end, customer_col, date_col, amount_col, "transactions"
-    )
-    pc, pd_, pa = _purchase_days(codes, days, amounts, len(ids))
-    return _summary_from_pairs(pc, pd_, pa, ids, end_day, mult, n_customers=len(ids))
+    log = purchase_log(transactions, end, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+                       order_col=order_col)
+    out = _summary_from_pairs(log.customer, log.day, log.amount, log.ids, log.end_day, mult,
+                              n_customers=len(log.ids))
+    log.report(out)
+    return out
 
 
 def calibration_holdout(
@@ -312,6 +238,7 @@ def calibration_holdout(
     customer_col: str = "customer_id",
     date_col: str = "date",
     amount_col: str | None = "amount",
+    order_col: str | None = None,
 ) -> pd.DataFrame:
     """Calibration summary plus what each customer bought in the holdout period (模型校准/验证期).
 
@@ -325,11 +252,13 @@ def calibration_holdout(
     calibration_end : date-like
         Last day of the calibration period (included).
     observation_end : date-like
-        Last day of the holdout period (included); dates after it raise.
+        Last day of the holdout period (included); later lines are left out (noted).
     unit : {"D", "W", "M"}
         Time unit of recency, T and ``duration_holdout``.
     customer_col, date_col, amount_col : str
         Column names; ``amount_col=None`` leaves out the monetary columns.
+    order_col : str, optional
+        Order id column: count orders instead of purchase days.
 
     Returns
     -------
@@ -371,7 +300,7 @@ def calibration_holdout(
     >>> ch["monetary_value_holdout"].tolist()
     [30.0, 0.0]
     >>> ch.attrs["notes"]
-    ['1 customer(s) with their first purchase in the holdout period (after 2025-01-31) are left out: 1 transaction row(s)']
+    ['1 customer(s) with their first purchase in the holdout period (after 2025-01-31) are left out: 1 purchase(s)']
     """
     mult = _check_unit(unit)
     cal_ts = v.as_timestamp(calibration_end, "calibration_end").normalize()
@@ -380,11 +309,11 @@ def calibration_holdout(
         raise ValueError(
             f"calibration_end ({cal_ts.date()}) must be before observation_end ({obs_ts.date()})"
         )
-    codes, ids, days, amounts, obs_day = _prepare_transactions(
-        transactions, obs_ts, customer_col, date_col, amount_col, "transactions"
-    )
+    log = purchase_log(transactions, obs_ts, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+                       order_col=order_col)
+    ids, obs_day = log.ids, log.end_day
     cal_day = np.datetime64(cal_ts, "D").astype(np.int64)
-    pc, pday, pa = _purchase_days(codes, days, amounts, len(ids))
+    pc, pday, pa = log.customer, log.day, log.amount
     in_cal = pday <= cal_day
     if not in_cal.any():
         raise ValueError(
@@ -405,13 +334,13 @@ def calibration_holdout(
             mv = np.where(n_hold > 0, total / np.maximum(n_hold, 1), 0.0)
         out["monetary_value_holdout"] = mv[known]
     out["duration_holdout"] = float(obs_day - cal_day) / mult
-    n_new = len(ids) - len(out)
-    if n_new:
-        late_codes = np.setdiff1d(np.arange(len(ids)), known)
-        rows = int(np.isin(codes, late_codes).sum())
+    log.report(out)
+    first_in_holdout = np.setdiff1d(np.unique(pc), known)
+    if len(first_in_holdout):
+        n_purchases = int(np.isin(pc, first_in_holdout).sum())
         v.note(
-            f"{n_new} customer(s) with their first purchase in the holdout period (after "
-            f"{cal_ts.date()}) are left out: {rows} transaction row(s)",
+            f"{len(first_in_holdout)} customer(s) with their first purchase in the holdout period (after "
+            f"{cal_ts.date()}) are left out: {n_purchases} purchase(s)",
             out,
         )
     return out
