@@ -1,9 +1,12 @@
 """Unit tests of coursekit.rfm: hand-computed cases, the bad-input matrix, scores, segments, charts."""
 from __future__ import annotations
 
+import ast
+import inspect
 import itertools
 import math
 import warnings
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -164,6 +167,15 @@ def test_rfm_table_end_before_a_purchase_names_the_column(tx):
         quiet(rfm.rfm_table, tx, "2025-12-30")
 
 
+def test_rfm_table_end_is_second_and_columns_keyword_only(tx):
+    params = inspect.signature(rfm.rfm_table).parameters
+    assert list(params)[:2] == ["transactions", "end"]
+    for name in ("customer_col", "date_col", "amount_col", "order_col"):
+        assert params[name].kind is inspect.Parameter.KEYWORD_ONLY, name
+    with pytest.raises(TypeError):
+        rfm.rfm_table(tx, END, "customer_id")  # a column name given by position
+
+
 # --------------------------------------------------------------------------- rfm_scores
 def _heavy_ties(n=103, seed=7):
     rng = np.random.default_rng(seed)
@@ -178,46 +190,127 @@ def _heavy_ties(n=103, seed=7):
     )
 
 
-@pytest.mark.parametrize("bins", [2, 3, 4, 5, 7, 10])
-def test_scores_equal_sized_groups_with_heavy_ties(bins):
-    table = _heavy_ties()
-    assert (table["frequency"] == 1).mean() > 0.5
-    scores = rfm.rfm_scores(table, bins=bins)
-    for col in ("R", "F", "M"):
-        counts = scores[col].value_counts().reindex(range(1, bins + 1), fill_value=0)
-        assert counts.max() - counts.min() <= 1, (col, counts.to_dict())
-        assert counts.sum() == len(table)
-    assert scores.attrs["rfm_bins"] == bins
+def _by_counting(values, bins, *, larger_is_better):
+    """The rule written out without pandas: rank - 1 = number of strictly worse customers."""
+    values = list(values)
+    n = len(values)
+    if larger_is_better:
+        worse = [sum(y < x for y in values) for x in values]
+    else:
+        worse = [sum(y > x for y in values) for x in values]
+    return [1 + (bins * w) // n for w in worse]
 
 
-def test_scores_direction_r_is_reversed():
-    table = _heavy_ties()
-    scores = rfm.rfm_scores(table)
-    assert scores.loc[table["recency"].idxmin(), "R"] == 5
-    assert scores.loc[table["recency"].idxmax(), "R"] == 1
-    assert scores.loc[table["frequency"].idxmax(), "F"] == 5
-    assert scores.loc[table["monetary"].idxmax(), "M"] == 5
-    assert scores.loc[table["monetary"].idxmin(), "M"] == 1
-    # monotone: a strictly better raw value never gets a lower score (ties may straddle a boundary)
-    for raw, score, better_first in (("recency", "R", True), ("frequency", "F", False), ("monetary", "M", False)):
-        span = scores.groupby(raw)[score].agg(["min", "max"]).sort_index(ascending=not better_first)
-        # worst value first: each group's max <= the next (better) group's min
-        assert (span["max"].to_numpy()[:-1] <= span["min"].to_numpy()[1:]).all(), raw
+def test_scores_hand_case_frequencies_1_1_1_2_5():
+    # min ranks 1, 1, 1, 4, 5 of n = 5; score = 1 + floor(bins * (rank - 1) / 5)
+    table = pd.DataFrame(
+        {"recency": [0, 0, 10, 30, 30], "frequency": [1, 1, 1, 2, 5], "monetary": [5.0, 1.0, 4.0, 2.0, 3.0]},
+        index=pd.Index(list("VWXYZ"), name="customer_id"),
+    )
+    assert rfm.rfm_scores(table, bins=5)["F"].tolist() == [1, 1, 1, 4, 5]  # 1+0, 1+0, 1+0, 1+15//5, 1+20//5
+    assert rfm.rfm_scores(table, bins=3)["F"].tolist() == [1, 1, 1, 2, 3]  # 1+9//5, 1+12//5
+    assert rfm.rfm_scores(table, bins=2)["F"].tolist() == [1, 1, 1, 2, 2]  # 1+6//5, 1+8//5
+    # R: recency ranked descending; 30, 30 share rank 1 -> R 1; 10 rank 3 -> 1 + 10//5 = 3;
+    # 0, 0 share rank 4 -> 1 + 15//5 = 4: a tied best value does not reach 5.
+    s = rfm.rfm_scores(table, bins=5)
+    assert s["R"].tolist() == [4, 4, 3, 1, 1]
+    assert s["M"].tolist() == [5, 1, 4, 2, 3]  # no ties: one customer per score
+    assert s["RFM"].tolist() == ["415", "411", "314", "142", "153"]
+    assert s["RFM_sum"].tolist() == [10, 6, 8, 7, 9]
 
 
-def test_scores_hand_case_and_tie_rule():
+def test_scores_equal_customers_get_equal_scores_all_tied():
+    # Before issue 6 the five tied frequencies got F = 1, 2, 3, 4, 5 by order in the table.
     table = pd.DataFrame(
         {"recency": [1, 2, 3, 4, 5], "frequency": [1, 1, 1, 1, 1], "monetary": [10.0, 20, 30, 40, 50]},
         index=pd.Index(list("EDCBA"), name="customer_id"),
     )
     s = rfm.rfm_scores(table, bins=5)
     assert s["R"].tolist() == [5, 4, 3, 2, 1]
-    # all frequencies tied: order of appearance decides, first listed = lowest score
-    assert s["F"].tolist() == [1, 2, 3, 4, 5]
+    assert s["F"].tolist() == [1, 1, 1, 1, 1]
     assert s["M"].tolist() == [1, 2, 3, 4, 5]
-    assert s["RFM"].tolist() == ["511", "422", "333", "244", "155"]
-    assert s["RFM_sum"].tolist() == [7, 8, 9, 10, 11]
-    assert s.loc["E", "RFM"] == "511"
+    assert s["RFM"].tolist() == ["511", "412", "313", "214", "115"]
+    assert s["RFM_sum"].tolist() == [7, 7, 7, 7, 7]
+    # row order does not matter any more
+    shuffled = rfm.rfm_scores(table.iloc[[3, 0, 4, 2, 1]], bins=5)
+    pd.testing.assert_frame_equal(shuffled.loc[s.index], s)
+
+
+def test_scores_docstring_example_b_and_c_bought_once_get_equal_f():
+    # The module example of issue 6: A bought twice, B and C once (bins = 3).
+    table = pd.DataFrame({"recency": [11, 31, 184], "frequency": [2, 1, 1], "monetary": [150.0, 400.0, 20.0]},
+                         index=pd.Index(list("ABC"), name="customer_id"))
+    s = rfm.rfm_scores(table, bins=3)
+    assert s["F"].tolist() == [3, 1, 1]  # min ranks 3, 1, 1 -> 1 + 3*2//3, 1, 1 (old rule: 3, 1, 2)
+    assert s["RFM"].tolist() == ["332", "213", "111"]
+
+
+@pytest.mark.parametrize("bins", [2, 3, 4, 5, 7, 10])
+def test_scores_follow_the_rule_with_heavy_ties(bins):
+    table = _heavy_ties()
+    assert (table["frequency"] == 1).mean() > 0.5
+    scores = rfm.rfm_scores(table, bins=bins)
+    assert scores["R"].tolist() == _by_counting(table["recency"], bins, larger_is_better=False)
+    assert scores["F"].tolist() == _by_counting(table["frequency"], bins, larger_is_better=True)
+    assert scores["M"].tolist() == _by_counting(table["monetary"], bins, larger_is_better=True)
+    for raw, col in (("recency", "R"), ("frequency", "F"), ("monetary", "M")):
+        assert scores.groupby(raw)[col].nunique().max() == 1, col  # equal values, equal scores
+        assert scores[col].between(1, bins).all()
+    # the single buyers (more than half) all share F = 1
+    assert (scores.loc[table["frequency"] == 1, "F"] == 1).all()
+    # no ties in monetary: groups as equal as possible
+    assert table["monetary"].is_unique
+    counts = scores["M"].value_counts().reindex(range(1, bins + 1), fill_value=0)
+    assert counts.max() - counts.min() <= 1
+    assert not scores.attrs  # nothing kept in attrs
+
+
+def test_scores_monotone_lowest_is_one_unique_best_is_bins():
+    table = _heavy_ties(n=250, seed=4)
+    scores = rfm.rfm_scores(table)
+    for raw, col, larger_is_better in (("recency", "R", False), ("frequency", "F", True), ("monetary", "M", True)):
+        order = scores.sort_values(raw, ascending=larger_is_better, kind="stable")
+        assert order[col].is_monotonic_increasing, col  # never lower for a better value
+    assert (scores.loc[table["recency"] == table["recency"].max(), "R"] == 1).all()
+    assert (scores.loc[table["frequency"] == 1, "F"] == 1).all()
+    assert scores.loc[table["monetary"].idxmin(), "M"] == 1
+    assert scores.loc[table["monetary"].idxmax(), "M"] == 5  # unique best value
+    top_f = table["frequency"] == table["frequency"].max()
+    assert (scores.loc[top_f, "F"] == 5).all()  # 7 orders: tied, but all within the top fifth
+
+
+def test_scores_tie_on_a_boundary_stays_in_the_lower_score():
+    # Half bought once, as in CDNOW: 50 x 1, 20 x 2, 15 x 3, 10 x 4, 5 x 6 (n = 100, bins = 5).
+    freq = [1] * 50 + [2] * 20 + [3] * 15 + [4] * 10 + [6] * 5
+    table = pd.DataFrame({"recency": np.arange(100), "frequency": freq, "monetary": np.arange(100) + 1.0},
+                         index=pd.Index([f"C{i:03d}" for i in range(100)], name="customer_id"))
+    scores = rfm.rfm_scores(table)
+    # min ranks 1, 51, 71, 86, 96 -> 1 + 0, 1 + 250//100, 1 + 350//100, 1 + 425//100, 1 + 475//100
+    assert scores.groupby("frequency")["F"].first().to_dict() == {1: 1, 2: 3, 3: 4, 4: 5, 6: 5}
+    assert scores["F"].value_counts().reindex(range(1, 6), fill_value=0).tolist() == [50, 0, 20, 15, 15]
+    cuts = rfm.rfm_cut_points(table)
+    assert cuts["F"].tolist() == [1, pd.NA, 2, 3, 4]
+    assert cuts["F"].dtype == "Int64" and cuts.index.name == "score"
+    # R: recency 0 ... 99 without ties; R = 1 holds the oldest 20, starting at recency 99
+    assert cuts["R"].tolist() == [99, 79, 59, 39, 19]
+    assert cuts["M"].tolist() == [1.0, 21.0, 41.0, 61.0, 81.0]
+
+
+def test_cut_points_agree_with_scores():
+    table = _heavy_ties(n=200, seed=9)
+    for bins in (3, 5, 10):
+        scores = rfm.rfm_scores(table, bins=bins)
+        cuts = rfm.rfm_cut_points(table, bins=bins)
+        assert list(cuts.columns) == ["R", "F", "M"] and cuts.index.tolist() == list(range(1, bins + 1))
+        for raw, col in (("recency", "R"), ("frequency", "F"), ("monetary", "M")):
+            for score, start in cuts[col].items():
+                members = scores.loc[scores[col] == score, raw]
+                if pd.isna(start):
+                    assert members.empty
+                elif col == "R":
+                    assert members.max() == start
+                else:
+                    assert members.min() == start
 
 
 def test_scores_keep_table_columns_notes_and_ten_bins_code():
@@ -225,7 +318,7 @@ def test_scores_keep_table_columns_notes_and_ten_bins_code():
     table.attrs["notes"] = ["x"]
     s = rfm.rfm_scores(table, bins=10)
     assert list(s.columns[:3]) == ["recency", "frequency", "monetary"]
-    assert s.attrs["notes"] == ["x"]
+    assert s.attrs == {"notes": ["x"]}  # the data notes travel on; nothing else is added
     assert s["RFM"].str.fullmatch(r"\d{1,2}-\d{1,2}-\d{1,2}").all()
 
 
@@ -234,6 +327,8 @@ def test_scores_keep_table_columns_notes_and_ten_bins_code():
 def test_scores_bins_checked(bins, error):
     with pytest.raises(error, match="bins"):
         rfm.rfm_scores(_heavy_ties(n=10), bins=bins)
+    with pytest.raises(error, match="bins"):
+        rfm.rfm_cut_points(_heavy_ties(n=10), bins=bins)
 
 
 def test_scores_bad_table():
@@ -243,6 +338,8 @@ def test_scores_bad_table():
         rfm.rfm_scores(pd.DataFrame({"recency": [1], "frequency": [1]}))
     with pytest.raises(ValueError, match="column 'recency' must not be negative"):
         rfm.rfm_scores(pd.DataFrame({"recency": [-1], "frequency": [1], "monetary": [1.0]}))
+    with pytest.raises(ValueError, match="missing column 'frequency'"):
+        rfm.rfm_cut_points(pd.DataFrame({"recency": [1], "monetary": [1.0]}))
 
 
 # --------------------------------------------------------------------------- classic segments
@@ -250,19 +347,19 @@ def _classic_by_rules(r, f, m):
     """The rules exactly as written in the rfm_segments docstring, independent of the grid."""
     s = f + m
     rules = {
-        "Champions": r == 5 and s >= 9,
-        "Loyal Customers": r >= 3 and s >= 7 and not (r == 5 and s >= 9),
-        "Potential Loyalist": r >= 4 and 3 <= s <= 6,
-        "New Customers": r == 5 and s == 2,
-        "Promising": r == 4 and s == 2,
-        "Need Attention": r == 3 and 5 <= s <= 6,
-        "About To Sleep": r == 3 and s <= 4,
-        "At Risk": r <= 2 and s >= 5 and not (r == 1 and s >= 9),
-        "Can't Lose Them": r == 1 and s >= 9,
-        "Hibernating": r == 2 and 3 <= s <= 4,
-        "Lost": (r == 1 and s <= 4) or (r == 2 and s == 2),
+        "champions": r == 5 and s >= 9,
+        "loyal": r >= 3 and s >= 7 and not (r == 5 and s >= 9),
+        "potential_loyalist": r >= 4 and 3 <= s <= 6,
+        "new_customers": r == 5 and s == 2,
+        "promising": r == 4 and s == 2,
+        "need_attention": r == 3 and 5 <= s <= 6,
+        "about_to_sleep": r == 3 and s <= 4,
+        "at_risk": r <= 2 and s >= 5 and not (r == 1 and s >= 9),
+        "cant_lose": r == 1 and s >= 9,
+        "hibernating": r == 2 and 3 <= s <= 4,
+        "lost": (r == 1 and s <= 4) or (r == 2 and s == 2),
     }
-    hits = [name for name, ok in rules.items() if ok]
+    hits = [key for key, ok in rules.items() if ok]
     assert len(hits) == 1, (r, f, m, hits)
     return hits[0]
 
@@ -270,55 +367,71 @@ def _classic_by_rules(r, f, m):
 def test_classic_all_125_combinations_map_to_exactly_one_segment():
     combos = list(itertools.product(range(1, 6), repeat=3))
     scores = pd.DataFrame(combos, columns=["R", "F", "M"])
-    seg = rfm.rfm_segments(scores, scheme="classic")
+    seg = rfm.rfm_segments(scores, scheme="classic", bins=5)
     expected = [_classic_by_rules(*c) for c in combos]
-    assert seg["segment_en"].astype(str).tolist() == expected
-    assert seg["segment_en"].notna().all()
-    assert set(seg["segment_en"]) == {en for en, _ in rfm.CLASSIC_SEGMENTS.values()}
-    assert len(set(seg["segment_en"])) == 11
-    # grid view agrees: row ceil((F+M)/2), column R
+    assert seg["segment"].astype(str).tolist() == expected
+    assert seg["segment"].notna().all()
+    assert set(seg["segment"]) == set(rfm.CLASSIC_SEGMENTS)
+    # grid view agrees: row ceil((F+M)/2), column R, names in English
     grid = rfm.classic_grid("en")
-    for (r, f, m), name in zip(combos, expected):
-        assert grid.loc[math.ceil((f + m) / 2), r] == name
+    for (r, f, m), key in zip(combos, expected):
+        assert grid.loc[math.ceil((f + m) / 2), r] == rfm.CLASSIC_SEGMENTS[key][0]
 
 
 @pytest.mark.parametrize(
-    "code, name",
-    [("555", "Champions"), ("545", "Champions"), ("554", "Champions"), ("455", "Loyal Customers"),
-     ("544", "Loyal Customers"), ("155", "Can't Lose Them"), ("255", "At Risk"), ("111", "Lost"),
-     ("211", "Lost"), ("222", "Hibernating"), ("311", "About To Sleep"), ("333", "Need Attention"),
-     ("411", "Promising"), ("511", "New Customers"), ("533", "Potential Loyalist")],
+    "code, key",
+    [("555", "champions"), ("545", "champions"), ("554", "champions"), ("455", "loyal"),
+     ("544", "loyal"), ("155", "cant_lose"), ("255", "at_risk"), ("111", "lost"),
+     ("211", "lost"), ("222", "hibernating"), ("311", "about_to_sleep"), ("333", "need_attention"),
+     ("411", "promising"), ("511", "new_customers"), ("533", "potential_loyalist")],
 )
-def test_classic_spot_checks(code, name):
+def test_classic_spot_checks(code, key):
     r, f, m = (int(c) for c in code)
     seg = rfm.rfm_segments(pd.DataFrame({"R": [r], "F": [f], "M": [m]}))
-    assert seg["segment_en"].iloc[0] == name
+    assert seg["segment"].iloc[0] == key
 
 
-def test_classic_segment_columns_language_and_order():
+def test_classic_segment_keys_are_ordered_and_the_same_in_both_languages():
     scores = pd.DataFrame({"R": [5, 1], "F": [5, 1], "M": [5, 1]}, index=["a", "b"])
     seg = rfm.rfm_segments(scores)
-    assert seg["segment"].tolist() == ["Champions", "Lost"]
-    assert seg["segment_zh"].tolist() == ["冠军客户", "流失客户"]
-    assert seg["segment"].cat.ordered and list(seg["segment"].cat.categories)[0] == "Champions"
-    assert seg.attrs["segment_scheme"] == "classic"
+    assert seg["segment"].tolist() == ["champions", "lost"]
+    assert seg["segment"].cat.ordered
+    assert list(seg["segment"].cat.categories) == list(rfm.CLASSIC_SEGMENTS)
+    assert not {"segment_en", "segment_zh"} & set(seg.columns)
+    assert not seg.attrs
     try:
         i18n.use("zh")
-        assert rfm.rfm_segments(scores)["segment"].tolist() == ["冠军客户", "流失客户"]
+        zh = rfm.rfm_segments(scores)
+        names = rfm.display_names(zh["segment"]).tolist()
     finally:
         i18n.use("en")
+    pd.testing.assert_frame_equal(zh, seg)
+    assert names == ["冠军客户", "流失客户"]
 
 
 def test_classic_refuses_other_bins_and_bad_scores():
     table = _heavy_ties(n=30)
-    with pytest.raises(ValueError, match="bins=3"):
+    # scores of bins=3 lie inside 1-5 too; without attrs the raw columns give them away
+    with pytest.raises(ValueError, match=r"rfm_scores\(table, bins=3\)"):
         rfm.rfm_segments(rfm.rfm_scores(table, bins=3))
+    with pytest.raises(ValueError, match="defined on scores from 1 to 5, got bins=3"):
+        rfm.rfm_segments(rfm.rfm_scores(table, bins=3), bins=3)
     with pytest.raises(ValueError, match="column 'R' must hold whole scores from 1 to 5"):
         rfm.rfm_segments(pd.DataFrame({"R": [6], "F": [1], "M": [1]}))
     with pytest.raises(ValueError, match="missing column 'M'"):
         rfm.rfm_segments(pd.DataFrame({"R": [1], "F": [1]}))
     with pytest.raises(ValueError, match="scheme must be one of"):
         rfm.rfm_segments(pd.DataFrame({"R": [1], "F": [1], "M": [1]}), scheme="rfm11")
+    with pytest.raises(TypeError, match="bins"):
+        rfm.rfm_segments(pd.DataFrame({"R": [1], "F": [1], "M": [1]}), bins="5")
+
+
+def test_classic_works_without_attrs():
+    # Before issue 6 the bins travelled in attrs["rfm_bins"]; clearing them changes nothing now.
+    scores = rfm.rfm_scores(_heavy_ties(n=60))
+    bare = scores.copy()
+    bare.attrs = {}
+    pd.testing.assert_series_equal(rfm.rfm_segments(bare)["segment"], rfm.rfm_segments(scores)["segment"])
 
 
 # --------------------------------------------------------------------------- cn8
@@ -335,24 +448,25 @@ def test_cn8_hand_case_recent_big_spender_is_important_value():
     assert t.mean().to_dict() == {"recency": 100.0, "frequency": 3.0, "monetary": 490.0}
     seg = rfm.rfm_segments(t, scheme="cn8")
     expected = {
-        "A": "重要价值客户",  # most recent, frequent, biggest spender
-        "B": "重要保持客户",  # frequent big spender, but long ago (must NOT be 重要价值)
-        "C": "一般发展客户",  # recent; F and M exactly at the means -> low
-        "D": "重要发展客户",  # recent big spender, one order
-        "E": "重要挽留客户",  # long ago, one order, big spend
-        "F": "一般价值客户",  # recent, frequent, small spend
-        "G": "一般保持客户",  # recency exactly at the mean -> R low; frequent; small spend
-        "H": "一般挽留客户",  # recency at the mean -> low
-        "I": "一般发展客户",
-        "J": "一般挽留客户",  # oldest
+        "A": "important_value",  # 重要价值客户: most recent, frequent, biggest spender
+        "B": "important_retention",  # 重要保持客户: frequent big spender, but long ago (NOT important_value)
+        "C": "general_development",  # recent; F and M exactly at the means -> low
+        "D": "important_development",  # recent big spender, one order
+        "E": "important_winback",  # long ago, one order, big spend
+        "F": "general_value",  # recent, frequent, small spend
+        "G": "general_retention",  # recency exactly at the mean -> R low; frequent; small spend
+        "H": "general_winback",  # recency at the mean -> low
+        "I": "general_development",
+        "J": "general_winback",  # oldest
     }
-    assert seg["segment_zh"].astype(str).to_dict() == expected
+    assert seg["segment"].astype(str).to_dict() == expected
     assert not seg.loc["G", "R_high"] and not seg.loc["C", "F_high"] and not seg.loc["C", "M_high"]
-    assert seg.loc["A", "segment_en"] == "Important value"
-    assert seg.loc["J", "segment_en"] == "General win-back"
-    assert seg.attrs["cn8_means"] == {"recency": 100.0, "frequency": 3.0, "monetary": 490.0}
+    assert rfm.display_names(seg["segment"])["A"] == "Important value"
+    assert rfm.display_names(seg["segment"])["J"] == "General win-back"
+    assert rfm.cn8_means(t).to_dict() == {"recency": 100.0, "frequency": 3.0, "monetary": 490.0}
+    assert not seg.attrs
     # all eight classes occur in this table
-    assert set(seg["segment_zh"].astype(str)) == {zh for _, zh in rfm.CN8_SEGMENTS.values()}
+    assert set(seg["segment"]) == set(rfm.CN8_SEGMENTS)
 
 
 def test_cn8_at_the_mean_is_low_for_f_and_m():
@@ -360,33 +474,36 @@ def test_cn8_at_the_mean_is_low_for_f_and_m():
     seg = rfm.rfm_segments(t, scheme="cn8")
     assert seg["F_high"].tolist() == [False, False]
     assert seg["M_high"].tolist() == [False, False]
-    assert seg["R_high"].tolist() == [True, False]
-    assert seg["segment_zh"].tolist() == ["一般发展客户", "一般挽留客户"]
+    assert seg["R_high"].tolist() == [True, False]  # "high" R = recency BELOW the mean (20)
+    assert seg["segment"].tolist() == ["general_development", "general_winback"]
 
 
 def test_cn8_mapping_on_random_table_matches_the_mean_rule():
     table = _heavy_ties(n=200, seed=3)
     seg = rfm.rfm_segments(rfm.rfm_scores(table), scheme="cn8")
     mapping = {
-        (True, True, True): "重要价值客户", (True, False, True): "重要发展客户",
-        (False, True, True): "重要保持客户", (False, False, True): "重要挽留客户",
-        (True, True, False): "一般价值客户", (True, False, False): "一般发展客户",
-        (False, True, False): "一般保持客户", (False, False, False): "一般挽留客户",
+        (True, True, True): "important_value", (True, False, True): "important_development",
+        (False, True, True): "important_retention", (False, False, True): "important_winback",
+        (True, True, False): "general_value", (True, False, False): "general_development",
+        (False, True, False): "general_retention", (False, False, False): "general_winback",
     }
     r = table["recency"] < table["recency"].mean()
     f = table["frequency"] > table["frequency"].mean()
     m = table["monetary"] > table["monetary"].mean()
     expected = [mapping[k] for k in zip(r, f, m)]
-    assert seg["segment_zh"].astype(str).tolist() == expected
-    assert list(seg["segment_zh"].cat.categories) == [zh for _, zh in rfm.CN8_SEGMENTS.values()]
+    assert seg["segment"].astype(str).tolist() == expected
+    assert list(seg["segment"].cat.categories) == list(rfm.CN8_SEGMENTS)
+    assert seg["segment"].cat.ordered
 
 
 def test_cn8_needs_raw_columns():
     with pytest.raises(ValueError, match="missing column 'recency'"):
         rfm.rfm_segments(pd.DataFrame({"R": [1], "F": [1], "M": [1]}), scheme="cn8")
+    with pytest.raises(ValueError, match="missing column 'monetary'"):
+        rfm.cn8_means(pd.DataFrame({"recency": [1], "frequency": [1]}))
 
 
-# --------------------------------------------------------------------------- summary, levels
+# --------------------------------------------------------------------------- keys and names
 @pytest.fixture
 def pipeline():
     rng = np.random.default_rng(2025)
@@ -406,6 +523,42 @@ def pipeline():
     return tx, table, scores
 
 
+def test_results_hold_the_same_keys_in_both_languages(pipeline):
+    _, table, scores = pipeline
+
+    def run():
+        return [rfm.rfm_segments(scores)["segment"], rfm.rfm_segments(table, scheme="cn8")["segment"],
+                rfm.value_level(scores)["value_level"]]
+
+    english = run()
+    try:
+        i18n.use("zh")
+        chinese = run()
+    finally:
+        i18n.use("en")
+    for en, zh, names in zip(english, chinese, (rfm.CLASSIC_SEGMENTS, rfm.CN8_SEGMENTS, rfm.VALUE_LEVELS)):
+        pd.testing.assert_series_equal(en, zh)
+        assert en.cat.ordered and list(en.cat.categories) == list(names)
+
+
+def test_display_names_keep_order_and_follow_the_language():
+    keys = pd.Series(pd.Categorical(["lost", "champions"], categories=list(rfm.CLASSIC_SEGMENTS), ordered=True))
+    en = rfm.display_names(keys)
+    assert en.tolist() == ["Lost", "Champions"]
+    assert en.cat.ordered and list(en.cat.categories) == [e for e, _ in rfm.CLASSIC_SEGMENTS.values()]
+    try:
+        i18n.use("zh")
+        assert rfm.display_names(keys).tolist() == ["流失客户", "冠军客户"]
+        assert rfm.display_names("medium") == "中价值客户"
+    finally:
+        i18n.use("en")
+    assert rfm.display_names(pd.Index(["high", "my own"])).tolist() == ["High value", "my own"]
+    assert rfm.display_names("important_winback") == "Important win-back"
+    with pytest.raises(TypeError, match="keys must be a pandas Series"):
+        rfm.display_names(["champions"])
+
+
+# --------------------------------------------------------------------------- summary, levels
 def test_pipeline_totals(pipeline):
     tx, table, scores = pipeline
     assert table["monetary"].sum() == pytest.approx(tx["amount"].sum())
@@ -415,29 +568,43 @@ def test_pipeline_totals(pipeline):
     assert summary["customer_share"].sum() == pytest.approx(1.0)
     assert summary["revenue"].sum() == pytest.approx(table["monetary"].sum())
     assert summary["revenue_share"].sum() == pytest.approx(1.0)
+    # shown by name, in scheme order
     order = [en for en, _ in rfm.CLASSIC_SEGMENTS.values()]
     assert list(summary.index) == [s for s in order if s in set(summary.index)]
+    assert summary.index.name == "segment"
     for col in ("recency_mean", "frequency_mean", "monetary_mean", "R_mean", "F_mean", "M_mean", "action"):
         assert col in summary.columns
-    champions = seg[seg["segment_en"] == "Champions"]
-    if len(champions):
-        assert summary.loc["Champions", "monetary_mean"] == pytest.approx(champions["monetary"].mean())
-        assert summary.loc["Champions", "action"] == "Reward, ask for referrals, early access"
+    champions = seg[seg["segment"] == "champions"]
+    assert len(champions) > 0
+    assert summary.loc["Champions", "monetary_mean"] == pytest.approx(champions["monetary"].mean())
+    assert summary.loc["Champions", "action"] == "Reward, ask for referrals, early access"
     assert (summary["action"] != "").all()
 
 
-def test_summary_actions_cn8_in_both_languages(pipeline):
+def test_summary_names_and_actions_cn8_in_both_languages(pipeline):
     _, table, _ = pipeline
     seg = rfm.rfm_segments(table, scheme="cn8")
-    summary = rfm.segment_summary(seg, segment_col="segment_zh")
-    assert summary.loc["重要挽留客户", "action"] == "Win back with a personal call and a targeted offer"
+    summary = rfm.segment_summary(seg)
+    assert summary.loc["Important win-back", "action"] == "Win back with a personal call and a targeted offer"
     try:
         i18n.use("zh")
-        zh = rfm.segment_summary(rfm.rfm_segments(table, scheme="cn8"))
+        zh = rfm.segment_summary(seg)
         assert zh.loc["重要挽留客户", "action"] == "专人电话回访并提供针对性优惠，挽回客户"
         assert "R_mean" not in zh.columns  # no scores in a raw table
     finally:
         i18n.use("en")
+    assert zh["customers"].tolist() == summary["customers"].tolist()
+    assert list(zh.index) == [rfm.CN8_SEGMENTS[k][1] for k in rfm.CN8_SEGMENTS
+                              if rfm.CN8_SEGMENTS[k][0] in set(summary.index)]
+
+
+def test_summary_of_custom_labels_sorted_by_revenue_without_action():
+    seg = pd.DataFrame({"group": ["x", "y", "y"], "monetary": [1.0, 5.0, 5.0]})
+    summary = rfm.segment_summary(seg, segment_col="group")
+    assert list(summary.index) == ["y", "x"] and summary.index.name == "group"
+    assert summary["action"].tolist() == ["", ""]
+    with pytest.raises(TypeError):
+        rfm.segment_summary(seg, "group")  # column names are keyword-only
 
 
 def test_summary_bad_input():
@@ -450,17 +617,19 @@ def test_summary_bad_input():
 def test_value_level_terciles_and_thresholds(pipeline):
     _, _, scores = pipeline
     levels = rfm.value_level(scores)
-    low_max, medium_max = levels.attrs["value_thresholds"]
-    assert (levels.loc[levels["RFM_sum"] > medium_max, "value_level_en"] == "High value").all()
-    assert (levels.loc[levels["RFM_sum"] <= low_max, "value_level_en"] == "Low value").all()
+    low_max, medium_max = rfm.value_thresholds(scores)
+    assert (low_max, medium_max) == (scores["RFM_sum"].quantile(1 / 3), scores["RFM_sum"].quantile(2 / 3))
+    assert not levels.attrs.get("value_thresholds")
+    assert (levels.loc[levels["RFM_sum"] > medium_max, "value_level"] == "high").all()
+    assert (levels.loc[levels["RFM_sum"] <= low_max, "value_level"] == "low").all()
+    assert list(levels["value_level"].cat.categories) == ["high", "medium", "low"]
     # equal RFM_sum -> equal level
-    assert levels.groupby("RFM_sum")["value_level_en"].nunique().max() == 1
-    shares = levels["value_level_en"].value_counts(normalize=True)
+    assert levels.groupby("RFM_sum")["value_level"].nunique().max() == 1
+    shares = levels["value_level"].value_counts(normalize=True)
     assert shares.min() > 0.2  # roughly terciles
     fixed = rfm.value_level(scores, thresholds=(7, 11))
-    expected = np.where(scores["RFM_sum"] >= 12, "High value",
-                        np.where(scores["RFM_sum"] <= 7, "Low value", "Medium value"))
-    assert fixed["value_level_en"].astype(str).tolist() == expected.tolist()
+    expected = np.where(scores["RFM_sum"] >= 12, "high", np.where(scores["RFM_sum"] <= 7, "low", "medium"))
+    assert fixed["value_level"].astype(str).tolist() == expected.tolist()
     summary = rfm.segment_summary(fixed, segment_col="value_level")
     assert list(summary.index) == [x for x in ["High value", "Medium value", "Low value"] if x in summary.index]
     assert summary["action"].str.len().gt(0).all()
@@ -468,21 +637,67 @@ def test_value_level_terciles_and_thresholds(pipeline):
         rfm.value_level(scores, thresholds=(11, 7))
     with pytest.raises(ValueError, match="missing column 'RFM_sum'"):
         rfm.value_level(pd.DataFrame({"x": [1]}))
+    with pytest.raises(ValueError, match="missing column 'RFM_sum'"):
+        rfm.value_thresholds(pd.DataFrame({"x": [1]}))
 
 
-# --------------------------------------------------------------------------- charts
-def test_charts_are_labelled_with_units(pipeline):
+# --------------------------------------------------------------------------- charts and package layout
+def test_charts_are_labelled_with_units_and_names(pipeline):
     _, _, scores = pipeline
-    summary = rfm.segment_summary(rfm.rfm_segments(scores))
+    seg = rfm.rfm_segments(scores)
+    summary = rfm.segment_summary(seg)
     ax = rfm.plot_segments(summary)
     assert ax.get_title() and ax.get_xlabel() == "Share (%)" and ax.get_ylabel()
-    assert len(ax.get_yticklabels()) == len(summary)
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(summary.index)
+    plt.close(ax.figure)
+    # a table indexed by keys is shown by name too
+    by_key = seg.groupby("segment", observed=True).size().rename("customer_share").to_frame() / len(seg)
+    by_key["revenue_share"] = by_key["customer_share"]
+    ax = rfm.plot_segments(by_key)
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(summary.index)
     plt.close(ax.figure)
     ax = rfm.plot_rfm_heatmap(scores)
     assert "R" in ax.get_ylabel() and "F" in ax.get_xlabel() and ax.get_title()
     cbar_label = ax.collections[0].colorbar.ax.get_ylabel()
     assert "(CNY)" in cbar_label
     plt.close(ax.figure)
+    three = rfm.rfm_scores(_heavy_ties(n=40), bins=3)
+    ax = rfm.plot_rfm_heatmap(three, bins=3)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["3", "2", "1"]
+    plt.close(ax.figure)
     fig, given = plt.subplots()
     assert rfm.plot_segments(summary, ax=given) is given
     plt.close(fig)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("package", ["rfm", "tiers"])
+def test_modules_are_small_and_only_plotting_draws(package):
+    folder = ROOT / "coursekit" / package
+    files = sorted(folder.glob("*.py"))
+    assert {f.name for f in files} >= {"__init__.py", "plotting.py"}
+    for path in files:
+        source = path.read_text(encoding="utf-8")
+        assert source.count("\n") <= 800, path.name
+        imported = set()
+        for node in ast.parse(source).body:  # module level only: functions may import lazily
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                imported.add((node.module or "").split(".")[0])
+                imported |= {a.name for a in node.names if node.level and not node.module}
+        assert not imported & {"matplotlib", "seaborn", "plots"}, (path.name, imported)
+
+
+def test_package_reexports_every_function():
+    import coursekit.rfm.plotting
+    import coursekit.rfm.scores
+    import coursekit.rfm.segments
+    import coursekit.rfm.table
+
+    for module in (coursekit.rfm.table, coursekit.rfm.scores, coursekit.rfm.segments, coursekit.rfm.plotting):
+        for name in module.__all__:
+            assert getattr(rfm, name) is getattr(module, name), name
+            assert name in rfm.__all__

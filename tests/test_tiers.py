@@ -22,6 +22,7 @@ def test_abc_hand_case():
     assert out["cumulative_share"].tolist() == pytest.approx([0.5, 0.8, 0.9, 0.95, 1.0])
     assert out["rank"].tolist() == [1, 2, 3, 4, 5]
     assert out["share"].sum() == pytest.approx(1.0)
+    assert out["class"].cat.ordered and list(out["class"].cat.categories) == ["A", "B", "C"]
 
 
 @pytest.mark.parametrize(
@@ -136,15 +137,32 @@ def test_tiers_ties_by_index_and_columns():
     assert out["tier"].cat.ordered and list(out["tier"].cat.categories) == ["top", "mid", "low"]
 
 
-def test_tiers_labels_in_chinese_and_negative_scores_allowed():
-    s = series(np.linspace(-5, 5, 20))
+def test_tiers_and_classes_hold_the_same_keys_in_both_languages():
+    s = series(np.linspace(-5, 5, 20))  # negative scores are allowed
+    revenue = series([50, 30, 10, 5, 5])
+    english = (tiers.assign_tiers(s), tiers.abc_classes(revenue))
     try:
         i18n.use("zh")
-        out = tiers.assign_tiers(s)
+        chinese = (tiers.assign_tiers(s), tiers.abc_classes(revenue))
+        names = tiers.display_names(chinese[0]["tier"])
+        class_names = tiers.display_names(chinese[1]["class"])
     finally:
         i18n.use("en")
-    assert list(out["tier"].cat.categories) == ["战略客户", "价值客户", "潜力客户", "普通客户"]
-    assert out["tier"].iloc[0] == "战略客户" and out["score"].iloc[0] == 5
+    pd.testing.assert_frame_equal(english[0], chinese[0])
+    pd.testing.assert_frame_equal(english[1], chinese[1])
+    tier = english[0]["tier"]
+    assert tier.cat.ordered and list(tier.cat.categories) == ["strategic", "value", "potential", "ordinary"]
+    assert tier.iloc[0] == "strategic" and english[0]["score"].iloc[0] == 5
+    assert english[0]["tier"].value_counts(sort=False).tolist() == [1, 4, 6, 9]
+    cls = english[1]["class"]
+    assert cls.cat.ordered and list(cls.cat.categories) == ["A", "B", "C"]
+    # names for display: same order, in the reader's language
+    assert list(names.cat.categories) == ["战略客户", "价值客户", "潜力客户", "普通客户"]
+    assert names.iloc[0] == "战略客户"
+    assert class_names.tolist() == ["A 类客户", "A 类客户", "B 类客户", "B 类客户", "C 类客户"]
+    assert tiers.display_names(english[1]["class"]).iloc[-1] == "Class C"
+    assert tiers.display_names(pd.Index(["value", "mid"])).tolist() == ["Value", "mid"]
+    assert tiers.display_names("potential") == "Potential"
 
 
 @pytest.mark.parametrize(
@@ -247,3 +265,5 @@ def test_plot_pareto_labels_and_marks():
     assert tiers.plot_pareto(s, ax=given, currency="CNY thousand") is given
     assert given.get_ylabel() == "Value per customer (CNY thousand)"
     plt.close(fig)
+    with pytest.raises(TypeError):
+        tiers.plot_pareto(s, None, "CNY")  # options are keyword-only

@@ -16,8 +16,9 @@ from coursekit.exercises import ChoiceQuestion, FrameQuestion, IdsQuestion, Nume
 LESSON = "07-rfm"
 TITLE = ("RFM analysis", "RFM 分析")
 
-#: Classic segments of dormant, once-valuable customers (the win-back list of the lesson).
-DORMANT_SEGMENTS = ("At Risk", "Can't Lose Them")
+#: Classic segment keys of dormant, once-valuable customers (the win-back list of the lesson):
+#: At Risk and Can't Lose Them. Keys, so that the bank gives the same answers in both editions.
+DORMANT_SEGMENTS = ("at_risk", "cant_lose")
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +34,7 @@ def _classic() -> pd.DataFrame:
 def _dormant() -> pd.DataFrame:
     """At Risk and Can't Lose Them customers with their account manager."""
     classic = _classic()
-    dormant = classic[classic["segment_en"].isin(DORMANT_SEGMENTS)]
+    dormant = classic[classic["segment"].isin(DORMANT_SEGMENTS)]
     customers = datasets.load_customers().set_index("customer_id")
     return dormant.join(customers[["company_name", "account_manager"]])
 
@@ -47,7 +48,7 @@ def _revenue_at_stake() -> pd.DataFrame:
 def _both_winback() -> list:
     classic = _classic()
     cn8 = rfm.rfm_segments(_table(), scheme="cn8")
-    both = (classic["segment_en"] == "Can't Lose Them") & (cn8["segment_en"] == "Important win-back")
+    both = (classic["segment"] == "cant_lose") & (cn8["segment"] == "important_winback")
     return classic.index[both].tolist()
 
 
@@ -74,12 +75,13 @@ QUESTIONS = [
         prompt=("Which statements about RFM scores are true? Give all that apply.",
                 "关于 RFM 得分，哪些说法正确？选出所有正确项。"),
         options="ABCD",
-        expected={"A", "C"},
+        expected={"B", "C"},
         hints=[("Two statements are true.", "有两项正确。"),
                ("Think about what a score of 1 means for R: the longest time since the last order.",
                 "想一想 R 得 1 分意味着什么：距上次下单最久。"),
-               ("Ties on a group boundary are split by the order of the customers in the table.",
-                "恰好落在分组边界上的并列值，按客户在表中的顺序拆分。")],
+               ("Equal values always get the same score: a tie on a group boundary stays together in the "
+                "lower score, so groups can be of quite different sizes.",
+                "相同的值总是得到相同的分数：恰好落在分组边界上的并列值整体留在较低的分数中，因此各组大小可能相差很大。")],
     ),
     ChoiceQuestion(
         "q3",
@@ -116,8 +118,8 @@ QUESTIONS = [
                 "为索引、含 customers（客户数）和 revenue（monetary 之和，元）两列的 DataFrame。"),
         expected=_revenue_at_stake,
         ignore_order=True, ignore_column_order=True, extra_columns=False, rtol=1e-6,
-        hints=[('Keep the customers whose segment_en is "At Risk" or "Can\'t Lose Them" (.isin).',
-                '保留 segment_en 为 "At Risk" 或 "Can\'t Lose Them" 的客户（.isin）。'),
+        hints=[('Keep the customers whose segment key is "at_risk" or "cant_lose" (.isin).',
+                '保留 segment 键为 "at_risk" 或 "cant_lose" 的客户（.isin）。'),
                ('Join the account_manager column of the customers table (indexed by customer_id).',
                 '连接客户表（以 customer_id 为索引）中的 account_manager 列。'),
                ('groupby("account_manager").agg(customers=("monetary", "size"), revenue=("monetary", "sum"))',
@@ -132,8 +134,8 @@ QUESTIONS = [
         ordered=False,
         hints=[('You need both segmentations: rfm.rfm_segments(scores) and rfm.rfm_segments(table, scheme="cn8").',
                 '需要两种划分：rfm.rfm_segments(scores) 和 rfm.rfm_segments(table, scheme="cn8")。'),
-               ('Compare the English names: segment_en == "Can\'t Lose Them" and segment_en == "Important win-back".',
-                '比较英文名称：segment_en == "Can\'t Lose Them" 与 segment_en == "Important win-back"。'),
+               ('Compare the keys: segment == "cant_lose" and segment == "important_winback".',
+                '比较键：segment == "cant_lose" 与 segment == "important_winback"。'),
                ("Combine the two masks with & and keep the index: .index[mask].tolist().",
                 "用 & 合并两个掩码并取索引：.index[mask].tolist()。")],
     ),
@@ -156,11 +158,11 @@ QUESTIONS = [
         prompt=("Score Yunfeng with bins=3 instead of 5. How many customers are in the high value level "
                 "(default terciles)?",
                 "用 bins=3 而不是 5 给云峰客户打分。高价值客户（默认三分位）有多少位？"),
-        expected=lambda: int((rfm.value_level(rfm.rfm_scores(_table(), bins=3))["value_level_en"]
-                              == "High value").sum()),
+        expected=lambda: int((rfm.value_level(rfm.rfm_scores(_table(), bins=3))["value_level"]
+                              == "high").sum()),
         rtol=0, atol=0,
         hints=[("rfm.rfm_scores(table, bins=3) gives scores from 1 to 3.", "rfm.rfm_scores(table, bins=3) 给出 1 到 3 分。"),
                ("rfm.value_level(...) adds the level; count the high ones.", "rfm.value_level(...) 加上价值等级；统计高价值的个数。"),
-               ('(levels["value_level_en"] == "High value").sum()', '(levels["value_level_en"] == "High value").sum()')],
+               ('(levels["value_level"] == "high").sum()', '(levels["value_level"] == "high").sum()')],
     ),
 ]

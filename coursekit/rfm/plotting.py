@@ -1,0 +1,137 @@
+"""RFM charts. matplotlib, seaborn and :mod:`coursekit.plots` are imported inside each
+function, so that ``from coursekit import rfm`` stays light."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import _validate as v
+from ..i18n import tr
+from .segments import display_names
+
+__all__ = ["plot_rfm_heatmap", "plot_segments"]
+
+
+def plot_segments(summary, ax=None):
+    """Horizontal bars: share of customers vs share of revenue per segment.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        Output of :func:`segment_summary` (``customer_share``,
+        ``revenue_share``). Segment keys in the index are shown by name
+        (:func:`display_names`).
+    ax : matplotlib Axes, optional
+        Axes to draw on (default: a new one).
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> summary = pd.DataFrame({"customer_share": [0.2, 0.8], "revenue_share": [0.7, 0.3]},
+    ...                        index=pd.Index(["champions", "lost"], name="segment"))
+    >>> ax = plot_segments(summary)
+    >>> ax.get_xlabel(), [t.get_text() for t in ax.get_yticklabels()]
+    ('Share (%)', ['Champions', 'Lost'])
+    """
+    from ..plots import finish, new_axes
+
+    name = "summary"
+    v.require_frame(summary, name)
+    v.require_columns(summary, ["customer_share", "revenue_share"], name)
+    cust = v.numeric_column(summary, "customer_share", name, allow_negative=False) * 100
+    rev = v.numeric_column(summary, "revenue_share", name, allow_missing=True) * 100
+    if ax is None:
+        _, ax = new_axes()
+    pos = np.arange(len(summary))
+    height = 0.4
+    ax.barh(pos - height / 2, cust.to_numpy(), height, label=tr("Customers", "客户数"), color="#1f5aa6")
+    ax.barh(pos + height / 2, rev.to_numpy(), height, label=tr("Revenue", "收入"), color="#e07b39")
+    names = display_names(pd.Index(summary.index.astype(object)))
+    ax.set_yticks(pos, [str(s) for s in names])
+    ax.invert_yaxis()  # first segment on top
+    return finish(
+        ax,
+        tr("Share of customers and revenue by segment", "各细分的客户占比与收入占比"),
+        tr("Share (%)", "占比 (%)"),
+        tr("Segment", "客户细分"),
+    )
+
+
+def plot_rfm_heatmap(
+    scores,
+    ax=None,
+    *,
+    bins: int | None = None,
+    monetary_col: str = "monetary",
+    currency: str = "CNY",
+):
+    """Heatmap of mean monetary value for every R × F score pair.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        Output of :func:`rfm_scores` (columns ``R``, ``F`` and ``monetary_col``).
+    ax : matplotlib Axes, optional
+        Axes to draw on (default: a new one).
+    bins : int, optional
+        The ``bins`` of :func:`rfm_scores`: rows and columns 1 … ``bins``.
+        Default: up to the highest R or F score present.
+    monetary_col : str, default "monetary"
+        Column averaged in each cell.
+    currency : str, default "CNY"
+        Unit shown on the colour bar.
+
+    Returns
+    -------
+    Axes
+        Rows R (best at the top), columns F; empty cells (no customer, e.g. a
+        score swallowed by ties) are blank.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"R": [1, 2, 2], "F": [1, 1, 2], "monetary": [10.0, 30.0, 50.0]})
+    >>> plot_rfm_heatmap(s).get_ylabel()
+    'Recency score R (1 = longest ago)'
+    """
+    import seaborn as sns
+
+    from ..plots import finish, new_axes
+
+    name = "scores"
+    v.require_frame(scores, name)
+    v.require_columns(scores, ["R", "F", monetary_col], name)
+    r = v.numeric_column(scores, "R", name).astype("int64")
+    f = v.numeric_column(scores, "F", name).astype("int64")
+    mon = v.numeric_column(scores, monetary_col, name)
+    top = int(max(r.max(), f.max())) if bins is None else int(bins)
+    if top < max(r.max(), f.max()):
+        raise ValueError(f"bins={bins} is below the highest R or F score, {int(max(r.max(), f.max()))}")
+    grid = pd.DataFrame({"R": r.to_numpy(), "F": f.to_numpy(), "m": mon.to_numpy()}).pivot_table(
+        index="R", columns="F", values="m", aggfunc="mean"
+    )
+    grid = grid.reindex(index=range(top, 0, -1), columns=range(1, top + 1))
+    if ax is None:
+        _, ax = new_axes(figsize=(7, 5.5))
+    sns.heatmap(
+        grid,
+        ax=ax,
+        annot=True,
+        fmt=",.0f",
+        cmap="Blues",
+        cbar_kws={"label": tr(f"Mean monetary ({currency})", f"平均消费金额 ({currency})")},
+    )
+    return finish(
+        ax,
+        tr("Mean monetary value by R and F score", "按 R、F 得分的平均消费金额"),
+        tr("Frequency score F (1 = fewest purchases)", "频率得分 F（1 = 购买最少）"),
+        tr("Recency score R (1 = longest ago)", "最近度得分 R（1 = 最久未购买）"),
+    )

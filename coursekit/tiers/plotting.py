@@ -1,0 +1,107 @@
+"""Tier charts. matplotlib and :mod:`coursekit.plots` are imported inside the function,
+so that ``from coursekit import tiers`` stays light."""
+from __future__ import annotations
+
+import numpy as np
+
+from ..i18n import tr
+from .concentration import _ranked, _values, lorenz_curve
+
+__all__ = ["plot_pareto"]
+
+
+def plot_pareto(values, ax=None, *, currency: str = "CNY"):
+    """Pareto chart: value per customer (bars, largest first) and cumulative share (line).
+
+    Marks the 80 % value line and the top 20 % of customers and annotates
+    what share of customers reaches 80 % of value and what share of value the
+    top 20 % hold.
+
+    Parameters
+    ----------
+    values : Series
+        Non-negative value per customer (e.g. revenue), indexed by customer id.
+    ax : matplotlib Axes, optional
+        Axes for the bars (default: a new one); the cumulative line is drawn
+        on a twin axis, available as ``ax.right_ax``.
+    currency : str, default "CNY"
+        Unit of ``values`` for the bar axis.
+
+    Returns
+    -------
+    Axes
+        The bar axes (x: share of customers in %, y: value per customer).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> ax = plot_pareto(pd.Series([50.0, 30.0, 10.0, 5.0, 5.0], index=list("ABCDE")))
+    >>> ax.right_ax.get_ylabel()
+    'Cumulative share of value (%)'
+    """
+    from matplotlib.ticker import FuncFormatter
+
+    from ..plots import finish, new_axes
+
+    s = _values(values)
+    curve = lorenz_curve(s)
+    n = len(s)
+    ranked = _ranked(s)
+    if ax is None:
+        _, ax = new_axes()
+    width = 100.0 / n
+    bar_label = tr(f"Value per customer ({currency})", f"单个客户价值 ({currency})")
+    if n <= 200:
+        x_mid = (np.arange(n) + 0.5) * width
+        ax.bar(x_mid, ranked.to_numpy(), width=width * (0.9 if n <= 50 else 1.0),
+               color="#1f5aa6", alpha=0.75, linewidth=0, label=bar_label)
+    else:
+        # Thousands of one-pixel bars are slow to draw and look the same as a filled step curve.
+        edges = np.arange(n + 1) * width
+        heights = np.append(ranked.to_numpy(), ranked.iloc[-1])
+        ax.fill_between(edges, heights, step="post", color="#1f5aa6", alpha=0.75, linewidth=0,
+                        label=bar_label)
+    # Plain thousands separators instead of matplotlib's "1e6" offset text.
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
+    ax.set_xlim(0, 100)
+    right = ax.twinx()
+    xs = curve["customer_share"].to_numpy() * 100
+    ys = curve["value_share"].to_numpy() * 100
+    right.plot(xs, ys, color="#e07b39", linewidth=2, label=tr("Cumulative share", "累计占比"))
+    right.set_ylim(0, 105)
+    right.grid(False)
+    right.set_ylabel(tr("Cumulative share of value (%)", "累计价值占比 (%)"))
+
+    # 80 % of value: where the curve reaches it.
+    reach80 = float(np.interp(80.0, ys, xs))
+    right.axhline(80, color="#7f7f7f", linestyle="--", linewidth=1)
+    right.annotate(
+        tr(f"80 % of value: top {reach80:.0f} % of customers", f"80% 价值：前 {reach80:.0f}% 客户"),
+        xy=(reach80, 80),
+        xytext=(reach80 + 5, 65),
+        arrowprops={"arrowstyle": "->", "color": "#7f7f7f"},
+        fontsize=9,
+    )
+    # Top 20 % of customers: their share of value.
+    top20 = float(np.interp(20.0, xs, ys))
+    right.axvline(20, color="#3a9d5d", linestyle=":", linewidth=1)
+    right.annotate(
+        tr(f"Top 20 % of customers: {top20:.0f} % of value", f"前 20% 客户：{top20:.0f}% 价值"),
+        xy=(20, top20),
+        xytext=(25, max(top20 - 35, 10)),
+        arrowprops={"arrowstyle": "->", "color": "#3a9d5d"},
+        fontsize=9,
+    )
+    ax.right_ax = right
+    finish(
+        ax,
+        tr("Pareto chart of customer value", "客户价值帕累托图"),
+        tr("Share of customers, largest first (%)", "客户占比（按价值从高到低）(%)"),
+        tr(f"Value per customer ({currency})", f"单个客户价值 ({currency})"),
+        legend=False,
+    )
+    handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
+    ax.legend(handles=handles, loc="center right")
+    return ax
