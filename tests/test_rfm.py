@@ -55,7 +55,7 @@ def test_rfm_table_hand_case(tx):
     expected = pd.DataFrame(
         {
             "recency": [0, 30, 364, 0, 152],
-            "frequency": [2, 1, 1, 2, 2],  # distinct purchase days
+            "frequency": [2, 1, 1, 2, 1],  # purchase days; C6's cancelled day is not a purchase
             "monetary": [350.0, 200.0, 100.0, 60.0, 120.0],
         },
         index=pd.Index(["C1", "C2", "C3", "C5", "C6"], name="customer_id"),
@@ -63,17 +63,25 @@ def test_rfm_table_hand_case(tx):
     pd.testing.assert_frame_equal(table, expected)
     assert table["recency"].dtype == "int64" and table["frequency"].dtype == "int64"
     notes = table.attrs["notes"]
-    assert notes[0].startswith("3 return/cancellation line(s)") and "3 customer(s)" in notes[0]
-    assert "-660.00" in notes[0]
-    assert notes[1].startswith("1 customer(s) excluded") and "'C4'" in notes[1]
+    assert notes == [
+        "3 return line(s) (negative amount, total -660.00) netted into 3 purchase(s) "
+        "(the customer's latest purchase on or before the return date)",
+        "2 purchase(s) excluded: net amount <= 0 after returns (fully returned), e.g. 'C4' on 2025-06-01",
+        "1 customer(s) left out: no purchase after returns, e.g. 'C4'",
+    ]
     assert [str(w.message) for w in rec] == notes
 
 
 def test_rfm_table_order_col_counts_orders(tx):
-    table = quiet(rfm.rfm_table, tx, END, order_col="order_id")
-    # C1: 3 orders (two on one day); C3: one order with two lines; returns are not orders
-    assert table["frequency"].to_dict() == {"C1": 3, "C2": 1, "C3": 1, "C5": 2, "C6": 2}
-    assert table["monetary"].to_dict() == {"C1": 350.0, "C2": 200.0, "C3": 100.0, "C5": 60.0, "C6": 120.0}
+    with pytest.warns(CourseKitDataNote) as rec:
+        table = rfm.rfm_table(tx, END, order_col="order_id")
+    # C1: 3 orders (two on one day); C3: one order with two lines. The returns here carry
+    # order ids of their own (R1..R3), not their sale's, so they cannot be netted: left out, said so.
+    assert table["frequency"].to_dict() == {"C1": 3, "C2": 1, "C3": 1, "C4": 1, "C5": 2, "C6": 2}
+    assert table["monetary"].to_dict() == {"C1": 350.0, "C2": 300.0, "C3": 100.0, "C4": 60.0, "C5": 60.0,
+                                           "C6": 620.0}
+    assert [str(w.message) for w in rec] == [
+        "3 return line(s) (total -660.00) left out: no sale line of their order in the data to net them into"]
 
 
 def test_rfm_table_custom_columns_and_timestamp_end(tx):
@@ -97,9 +105,9 @@ def test_rfm_table_no_returns_gives_no_note():
 
 def test_rfm_table_zero_lines_reported():
     df = pd.DataFrame({"customer_id": [1, 1], "date": ["2025-12-01", "2025-12-30"], "amount": [10.0, 0.0]})
-    with pytest.warns(CourseKitDataNote, match="1 zero-amount line"):
+    with pytest.warns(CourseKitDataNote, match="1 purchase\\(s\\) with a total of 0 and no return kept"):
         table = rfm.rfm_table(df, end=END)
-    assert table.loc[1, "recency"] == 30 and table.loc[1, "frequency"] == 1
+    assert table.loc[1, "recency"] == 1 and table.loc[1, "frequency"] == 2 and table.loc[1, "monetary"] == 10.0
 
 
 def test_rfm_table_customer_without_purchase_gets_its_own_note_and_a_plain_id():
@@ -109,11 +117,10 @@ def test_rfm_table_customer_without_purchase_gets_its_own_note_and_a_plain_id():
                        "amount": [10.0, 0.0, 5.0, -5.0]})
     with pytest.warns(CourseKitDataNote):
         table = rfm.rfm_table(df, end=END)
-    assert table.index.tolist() == [1]
+    assert table.index.tolist() == [1, 2] and table.loc[2, "monetary"] == 0.0  # a purchase worth 0
     notes = table.attrs["notes"]
-    assert "1 customer(s) excluded: net monetary ≤ 0 after returns (everything returned), e.g. 3" in notes
-    assert ("1 customer(s) excluded: no purchase with a positive amount "
-            "(only zero-amount or negative lines), e.g. 2") in notes
+    assert "1 customer(s) left out: no purchase after returns, e.g. 3" in notes
+    assert "1 purchase(s) excluded: net amount <= 0 after returns (fully returned), e.g. 3 on 2025-12-03" in notes
     assert not any("np.int64" in n for n in notes)
 
 
@@ -137,7 +144,6 @@ def _bad(tx, **changes):
         (lambda t: _bad(t, amount=(2, "abc")), {}, TypeError, "column 'amount' must be numeric"),
         (lambda t: _bad(t, amount=(2, np.nan)), {}, ValueError, "column 'amount' has 1 missing"),
         (lambda t: _bad(t, date=(3, "not a date")), {}, ValueError, "column 'date' has 1 value(s) that are not dates"),
-        (lambda t: _bad(t, date=(3, "2026-01-01")), {}, ValueError, "column 'date' has 1 date(s) after the observation end"),
         (lambda t: _bad(t, date=(3, None)), {}, ValueError, "column 'date' has 1 missing"),
         (lambda t: _bad(t, customer_id=(1, np.nan)), {}, ValueError, "column 'customer_id' has 1 missing"),
         (lambda t: _bad(t, order_id=(1, None)), {"order_col": "order_id"}, ValueError, "column 'order_id' has 1 missing"),
@@ -162,9 +168,12 @@ def test_rfm_table_end_is_required_and_checked(tx, end, error, fragment):
         rfm.rfm_table(tx)  # no default "today"
 
 
-def test_rfm_table_end_before_a_purchase_names_the_column(tx):
-    with pytest.raises(ValueError, match="column 'date' has 3 date"):
-        quiet(rfm.rfm_table, tx, "2025-12-30")
+def test_rfm_table_leaves_out_lines_after_end_with_a_note(tx):
+    with pytest.warns(CourseKitDataNote, match="3 line\\(s\\) dated after the end 2025-12-30 left out"):
+        table = rfm.rfm_table(tx, "2025-12-30")
+    # C1's two purchases of 31 Dec and C5's of 31 Dec 23:30 are after the end
+    assert table.loc["C1", "frequency"] == 1 and table.loc["C1", "recency"] == 30
+    assert table.loc["C5", "frequency"] == 1 and table.loc["C5", "recency"] == 60
 
 
 def test_rfm_table_end_is_second_and_columns_keyword_only(tx):

@@ -1,13 +1,16 @@
 """The RFM table: recency, frequency and monetary value per customer from transaction lines.
 
-The transaction handling here (returns, end rule) is the lesson-07 version; it
-moves to the shared transactions layer later (issue 6, item 2).
+Purchases come from the shared transactions layer (:mod:`coursekit.transactions`):
+returns netted, lines after ``end`` left out, both counted in notes.
 """
 from __future__ import annotations
 
 import pandas as pd
 
+import numpy as np
+
 from .. import _validate as v
+from ..transactions.log import purchase_log
 
 __all__ = ["rfm_table"]
 
@@ -29,8 +32,8 @@ def rfm_table(
         One row per transaction line (or order). Negative amounts are returns
         or cancellations.
     end : str, date or Timestamp
-        Observation end, required (the kit never uses "today"). A date without
-        a time of day covers the whole day: a purchase at 15:00 on ``end`` is in.
+        Observation end, a calendar day, inclusive (the kit never uses "today"):
+        a purchase at 15:00 on ``end`` is in, later lines are left out (noted).
     customer_col, date_col, amount_col : str
         Column names of the customer id, the purchase date and the line amount.
     order_col : str, optional
@@ -45,22 +48,17 @@ def rfm_table(
         with columns
 
         - ``recency`` (int): whole days from the last purchase day to ``end``;
-        - ``frequency`` (int): distinct orders (or purchase days) with a
-          positive amount;
-        - ``monetary`` (float): total net amount, returns netted.
+        - ``frequency`` (int): purchases (orders, or purchase days);
+        - ``monetary`` (float): total net amount of those purchases.
 
-        ``attrs["notes"]`` lists the treatments below.
+        ``attrs["notes"]`` lists what was netted or left out.
 
     Notes
     -----
-    - Purchases are the lines with a positive amount; only they count for
-      recency and frequency. Negative lines (returns, cancellations) are
-      netted into ``monetary``; how many lines and customers is reported with
-      a ``CourseKitDataNote``. Zero-amount lines are ignored and reported.
-    - Customers whose net monetary is ≤ 0 are excluded and reported: those
-      who returned everything they bought, and, in a separate note, those
-      without any purchase (only zero-amount or negative lines). The example
-      id in a note is a plain Python value (``455``, not ``np.int64(455)``).
+    The rules of :mod:`coursekit.transactions`: returns (negative lines) are netted
+    into their order (with ``order_col``) or into the customer's latest purchase on
+    or before the return; a fully returned purchase is not a purchase; a customer
+    left without a purchase is excluded. Each is counted in a note.
 
     Raises
     ------
@@ -69,7 +67,7 @@ def rfm_table(
         dates are numbers, or ``end`` is missing.
     ValueError
         No rows, a missing column, missing customer ids / dates / amounts /
-        order ids, unparseable dates, dates after ``end``.
+        order ids, unparseable dates.
 
     Examples
     --------
@@ -94,78 +92,27 @@ def rfm_table(
     B                  1          2      35.0
     >>> for n in table.attrs["notes"]:
     ...     print(n)
-    2 return/cancellation line(s) (negative amount, total -80.00) netted into monetary of 2 customer(s)
-    1 customer(s) excluded: net monetary ≤ 0 after returns (everything returned), e.g. 'C'
+    2 return line(s) (negative amount, total -80.00) netted into 2 purchase(s) (the customer's latest purchase on or before the return date)
+    1 purchase(s) excluded: net amount <= 0 after returns (fully returned), e.g. 'C' on 2025-11-01
+    1 customer(s) left out: no purchase after returns, e.g. 'C'
     """
-    name = "transactions"
-    v.require_frame(transactions, name)
-    end_ts = v.as_timestamp(end, "end")
-    cols = [customer_col, date_col, amount_col] + ([order_col] if order_col is not None else [])
-    v.require_columns(transactions, cols, name)
-    v.require_no_missing(transactions, customer_col, name)
-    if order_col is not None:
-        v.require_no_missing(transactions, order_col, name)
-    amount = v.numeric_column(transactions, amount_col, name)
-    # A date-only end covers the whole day.
-    limit = end_ts + pd.Timedelta(days=1) - pd.Timedelta(1, "ns") if end_ts == end_ts.normalize() else end_ts
-    dates = v.date_column(transactions, date_col, name, end=limit)
-
-    work = pd.DataFrame(
-        {
-            "customer": transactions[customer_col].to_numpy(),
-            "day": dates.dt.normalize().to_numpy(),
-            "amount": amount.to_numpy(),
-        }
-    )
-    if order_col is not None:
-        work["order"] = transactions[order_col].to_numpy()
-    else:
-        work["order"] = work["day"]
-
-    monetary = work.groupby("customer", sort=True)["amount"].sum()
-    buys = work[work["amount"] > 0]
-    last = buys.groupby("customer")["day"].max()
-    freq = buys.groupby("customer")["order"].nunique()
-
-    keep = monetary.index[monetary > 0]
-    end_day = end_ts.normalize()
+    log = purchase_log(transactions, end, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
+                       order_col=order_col)
+    n = len(log.ids)
+    counts = np.bincount(log.customer, minlength=n)
+    has = counts > 0
+    last = np.full(n, -1, dtype=np.int64)
+    np.maximum.at(last, log.customer, log.day)
     out = pd.DataFrame(
         {
-            "recency": (end_day - last.reindex(keep)).dt.days.astype("int64"),
-            "frequency": freq.reindex(keep).astype("int64"),
-            "monetary": monetary.reindex(keep).astype(float),
+            "recency": (log.end_day - last[has]).astype("int64"),
+            "frequency": counts[has].astype("int64"),
+            "monetary": np.bincount(log.customer, weights=log.amount, minlength=n)[has],
         },
-        index=keep,
+        index=log.ids[has],
     )
-    out.index.name = customer_col
-
-    neg = work["amount"] < 0
-    if neg.any():
-        v.note(
-            f"{int(neg.sum())} return/cancellation line(s) (negative amount, total "
-            f"{work.loc[neg, 'amount'].sum():.2f}) netted into monetary of "
-            f"{work.loc[neg, 'customer'].nunique()} customer(s)",
-            out,
-        )
-    zero = work["amount"] == 0
-    if zero.any():
-        v.note(
-            f"{int(zero.sum())} zero-amount line(s) ignored: neither a purchase nor a return",
-            out,
-        )
-    dropped = monetary.index[monetary <= 0]
-    bought = dropped.isin(last.index)
-    returned, never = dropped[bought].tolist(), dropped[~bought].tolist()
-    if returned:
-        v.note(
-            f"{len(returned)} customer(s) excluded: net monetary ≤ 0 after returns "
-            f"(everything returned), e.g. {returned[0]!r}",
-            out,
-        )
-    if never:
-        v.note(
-            f"{len(never)} customer(s) excluded: no purchase with a positive amount "
-            f"(only zero-amount or negative lines), e.g. {never[0]!r}",
-            out,
-        )
+    log.report(out)
+    if not has.all():
+        gone = log.ids[~has].tolist()  # plain Python values read better in a note than np.int64(3)
+        v.note(f"{len(gone)} customer(s) left out: no purchase after returns, e.g. {gone[0]!r}", out)
     return out

@@ -63,6 +63,11 @@ class PurchaseLog:
             v.note(message, result, stacklevel=4)
 
 
+def _plain(value):
+    """A numpy scalar as a plain Python value, so that notes read 455, not np.int64(455)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _amount_array(transactions: pd.DataFrame, column: str, name: str) -> np.ndarray:
     raw = transactions[column]
     if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
@@ -257,8 +262,8 @@ def purchase_log(
         gone = valid & has_return & (p_amount <= 1e-9)
         if gone.any():
             first = np.flatnonzero(gone)[0]
-            example = (repr(p_order[first]) if p_order is not None
-                       else f"{ids[p_customer[first]]!r} on {np.datetime64(int(p_day[first]), 'D')}")
+            example = (repr(_plain(p_order[first])) if p_order is not None
+                       else f"{_plain(ids[p_customer[first]])!r} on {np.datetime64(int(p_day[first]), 'D')}")
             notes.append(f"{int(gone.sum())} purchase(s) excluded: net amount <= 0 after returns "
                          f"(fully returned), e.g. {example}")
         zero = valid & ~has_return & (p_amount == 0)
