@@ -940,7 +940,7 @@ def make_engagement(cust, days, dead, referrals):
         stop = int(days[i].max()) if dead[i] else N_DAYS  # leavers fall silent after their last order
         years = max(stop - start, 0) / 365.0
         for sig, base in ENGAGEMENT_SIGNALS.items():
-            rate = base * np.exp(0.9 * s[i]) * size_f[i] * (codev_f[i] if sig == "co_development" else 1.0)
+            rate = base * np.exp(1.2 * s[i]) * size_f[i] * (codev_f[i] if sig == "co_development" else 1.0)
             for day in rng.uniform(start, stop + 1, rng.poisson(rate * years)):
                 rows.append((i, min(int(day), N_DAYS), sig))
     # referrers recommended Yunfeng in public shortly before the customer they referred came
@@ -994,7 +994,7 @@ def make_credit_grades(credit):
     model = np.searchsorted(GRADE_PD, pd_score)
     d = c.default_12m.to_numpy() == 1
     override = rng.random(n) < np.where(d, 0.35, 0.16)
-    down = rng.random(n) < np.where(d, 0.45, 0.30)
+    down = rng.random(n) < np.where(d, 0.60, 0.25)
     commercial = rng.random(n) < np.where(d, 0.80, 0.35)
     up_comm = [k for k, (dr, kind) in CREDIT_REASONS.items() if dr == "up" and kind == "commercial"]
     up_evid = [k for k, (dr, kind) in CREDIT_REASONS.items() if dr == "up" and kind == "evidence"]
