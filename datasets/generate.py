@@ -848,22 +848,22 @@ ENGAGEMENT_SIGNALS = {  # signal -> events per customer-year at experience 0
     "public_recommendation": 0.06, "brand_defence": 0.03,
 }
 VISIT_KINDS = ["routine", "key-account", "executive"]
-REGION_DELIVERY_COST = {"East China": 45.0, "South China": 85.0, "North China": 90.0, "Central China": 85.0,
-                        "Southwest China": 110.0, "Northeast China": 120.0, "Northwest China": 150.0}
-TICKET_COST = {"delivery delay": 80.0, "quality issue": 260.0, "invoice error": 60.0, "technical question": 150.0,
-               "return request": 180.0, "order change": 40.0}
-VISIT_COST = {"routine": 600.0, "key-account": 1800.0, "executive": 5000.0}
-TIER_AM_COST = {"strategic": 36000.0, "value": 12000.0, "potential": 4000.0, "ordinary": 800.0}
+REGION_DELIVERY_COST = {"East China": 25.0, "South China": 45.0, "North China": 50.0, "Central China": 45.0,
+                        "Southwest China": 60.0, "Northeast China": 65.0, "Northwest China": 80.0}
+TICKET_COST = {"delivery delay": 45.0, "quality issue": 150.0, "invoice error": 35.0, "technical question": 90.0,
+               "return request": 110.0, "order change": 25.0}
+VISIT_COST = {"routine": 350.0, "key-account": 1200.0, "executive": 3500.0}
+TIER_AM_COST = {"strategic": 15000.0, "value": 4000.0, "potential": 1000.0, "ordinary": 150.0}
 
 
 def make_cost_rates():
     """Yunfeng's activity-based cost rates (2025 controlling estimates); fixed, no random draws."""
-    rows = [("order_line", "all", "per order line", 12.0, "order entry, picking and packing of one line")]
+    rows = [("order_line", "all", "per order line", 6.0, "order entry, picking and packing of one line")]
     rows += [("delivery", r, "per delivery (one sales order)", c, f"freight and handling of one delivery to {r}")
              for r, c in REGION_DELIVERY_COST.items()]
-    rows += [("return_line", "all", "per return line", 65.0, "reverse logistics, inspection and credit note")]
+    rows += [("return_line", "all", "per return line", 40.0, "reverse logistics, inspection and credit note")]
     rows += [("ticket", k, "per ticket", c, f"staff time to handle one '{k}' ticket") for k, c in TICKET_COST.items()]
-    rows += [("ticket_escalation", "all", "per escalated ticket", 300.0, "manager and specialist time on escalation")]
+    rows += [("ticket_escalation", "all", "per escalated ticket", 200.0, "manager and specialist time on escalation")]
     rows += [("visit", k, "per visit", c, f"travel and time of one {k} visit") for k, c in VISIT_COST.items()]
     rows += [("account_management", k, "per account per year", c,
               f"account-manager time for one {k} account (tiers 5/20/30/45 %)") for k, c in TIER_AM_COST.items()]

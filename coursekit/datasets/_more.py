@@ -78,7 +78,7 @@ def load_cost_rates(path=None) -> pd.DataFrame:
     >>> from coursekit.datasets import load_cost_rates
     >>> rates = load_cost_rates().set_index(["activity", "variant"])["rate_cny"]
     >>> float(rates["delivery", "East China"]), float(rates["visit", "executive"])
-    (45.0, 5000.0)
+    (25.0, 3500.0)
     """
     return _read("cost_rates", path)
 
