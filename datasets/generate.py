@@ -16,6 +16,12 @@ The behavioural model, in short:
 * purchases follow a BG/NBD process: gamma-distributed Poisson rates, a
   beta-distributed dropout probability after each purchase;
 * order values follow a Gamma-Gamma model, scaled by company size.
+
+The extension tables (ticket handling, opportunity stage history, cost rates,
+visits, engagement, trust, credit grades, payment excuses) are drawn after the
+core tables, each from its own random stream (:func:`_stream`), so the ten core
+CSVs stay byte-identical. ``feedback_holdout.csv`` is hand-written and never
+written here.
 """
 from __future__ import annotations
 
