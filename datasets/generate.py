@@ -16,11 +16,18 @@ The behavioural model, in short:
 * purchases follow a BG/NBD process: gamma-distributed Poisson rates, a
   beta-distributed dropout probability after each purchase;
 * order values follow a Gamma-Gamma model, scaled by company size.
+
+The extension tables (ticket handling, opportunity stage history, cost rates,
+visits, engagement, trust, credit grades, payment excuses) are drawn after the
+core tables, each from its own random stream (:func:`_stream`), so the ten core
+CSVs stay byte-identical. ``feedback_holdout.csv`` is hand-written and never
+written here.
 """
 from __future__ import annotations
 
 import argparse
 import time
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -725,7 +732,7 @@ def make_opportunities(rng, cust):
     created = np.sort(rng.integers(0, N_DAYS + 1, size=n))
     existing = rng.random(n) < 0.55
     size_w = cust["size"].map({"small": 1.0, "medium": 2.0, "large": 4.0}).to_numpy()
-    rows = []
+    rows, history = [], []
     n_prospects = 0
     prospect_pool = []
     managers = list(MANAGERS)
@@ -744,6 +751,8 @@ def make_opportunities(rng, cust):
             big = rng.random() < 0.2
         value = round(float(rng.lognormal(np.log(80_000 * (3 if big else 1)), 0.8)), -2)
         stage, t, status, reason = 0, created[k], "open", ""
+        entered = [float(created[k])]  # day each stage was entered (recorded only: no extra random draws)
+        left = None  # day the opportunity left its last stage (lost or closed there); None = still there
         while True:
             if stage == len(FUNNEL) - 1:
                 status = "won"
@@ -758,7 +767,9 @@ def make_opportunities(rng, cust):
                 break
             if rng.random() < 1 / (1 + np.exp(-logit)):
                 stage += 1
+                entered.append(float(t))
                 continue
+            left = float(t)
             if stage >= 6:
                 status = "won"
             else:
@@ -769,10 +780,15 @@ def make_opportunities(rng, cust):
                 reason = _pick(rng, pool)
             break
         rows.append((cid, mgr, int(created[k]), FUNNEL[stage], status, value, reason))
+        for j, day in enumerate(entered):
+            out = entered[j + 1] if j + 1 < len(entered) else left
+            history.append((k, FUNNEL[j], int(day), None if out is None else int(out)))
     op = pd.DataFrame(rows, columns=["customer_id", "account_manager", "day", "stage_reached", "status",
                                      "expected_value", "lost_reason"])
     op["opportunity_id"] = _ids("OP", n, 5)
-    return op
+    hist = pd.DataFrame(history, columns=["opp_idx", "stage", "day", "exit_day"])
+    hist["opportunity_id"] = op.opportunity_id.to_numpy()[hist.opp_idx]
+    return op, hist
 
 
 def make_kano(rng, cust, days):
@@ -799,6 +815,260 @@ def make_kano(rng, cust, days):
                 fn, dy = ("like", "like") if rng.random() < 0.5 else ("dislike", "dislike")
             rows.append((f"R{r:03d}", cust.customer_id.iat[i], f, fn, dy))
     return pd.DataFrame(rows, columns=["respondent_id", "customer_id", "feature", "functional", "dysfunctional"])
+
+
+# ---------------------------------------------------------------- extension tables (lessons 01-13)
+# Each extension table draws from its own random stream, keyed by the table name, so that adding or
+# changing one never moves a number in the ten core tables or in another extension table.
+def _stream(table: str) -> np.random.Generator:
+    return np.random.default_rng([SEED, zlib.crc32(table.encode("ascii"))])
+
+
+def _sigmoid(x):
+    return 1 / (1 + np.exp(-np.asarray(x, float)))
+
+
+EXCUSES = {  # collector's key -> (weight, English, Chinese); seed 001: "常见的客户十大付款借口"
+    "customer_not_paid_us": (0.10, "My own customer has not paid me yet", "我的客户没给我钱，我暂时没办法给你钱"),
+    "old_friends_later": (0.07, "We know each other so well, let's settle it later", "我们都这么熟了，过段时间再说吧"),
+    "not_received_invoice": (0.13, "We never received the invoice (fapiao)", "没收到发票"),
+    "invoice_error": (0.08, "The invoice is wrong and must be reissued", "发票开错了，要重开"),
+    "boss_away": (0.11, "The boss is away, nobody can sign", "老板出差了，没人签字"),
+    "in_approval": (0.17, "Payment is still going through approval", "付款还在走审批流程"),
+    "cash_flow_tight": (0.12, "Cash is tight at the moment", "最近资金紧张"),
+    "quality_dispute": (0.06, "There is a problem with the goods, we hold the payment", "货有问题，款先压着"),
+    "already_paid": (0.07, "We have already paid (no payment found)", "已经付过了"),
+    "fixed_payment_day": (0.09, "We only pay on our fixed monthly payment day", "我们每月固定日期付款"),
+}
+CREDIT_REASONS = {  # key -> (direction, kind)
+    "strategic_customer": ("up", "commercial"), "long_relationship": ("up", "commercial"),
+    "new_collateral": ("up", "evidence"), "parent_guarantee": ("up", "evidence"),
+    "audited_accounts": ("up", "evidence"),
+    "recent_late_payments": ("down", "evidence"), "legal_dispute": ("down", "evidence"),
+    "industry_downturn": ("down", "evidence"), "management_change": ("down", "evidence"),
+}
+GRADES = ["A", "B", "C", "D", "E"]
+GRADE_PD = [0.02, 0.05, 0.10, 0.20]  # upper PD bound of grades A-D of Yunfeng's scorecard
+ENGAGEMENT_SIGNALS = {  # signal -> events per customer-year at experience 0
+    "suggestion": 0.30, "co_development": 0.04, "resource_sharing": 0.10, "event_participation": 0.35,
+    "public_recommendation": 0.06, "brand_defence": 0.03,
+}
+VISIT_KINDS = ["routine", "key-account", "executive"]
+REGION_DELIVERY_COST = {"East China": 25.0, "South China": 45.0, "North China": 50.0, "Central China": 45.0,
+                        "Southwest China": 60.0, "Northeast China": 65.0, "Northwest China": 80.0}
+TICKET_COST = {"delivery delay": 45.0, "quality issue": 150.0, "invoice error": 35.0, "technical question": 90.0,
+               "return request": 110.0, "order change": 25.0}
+VISIT_COST = {"routine": 350.0, "key-account": 1200.0, "executive": 3500.0}
+TIER_AM_COST = {"strategic": 15000.0, "value": 4000.0, "potential": 1000.0, "ordinary": 150.0}
+
+
+def make_cost_rates():
+    """Yunfeng's activity-based cost rates (2025 controlling estimates); fixed, no random draws."""
+    rows = [("order_line", "all", "per order line", 6.0, "order entry, picking and packing of one line")]
+    rows += [("delivery", r, "per delivery (one sales order)", c, f"freight and handling of one delivery to {r}")
+             for r, c in REGION_DELIVERY_COST.items()]
+    rows += [("return_line", "all", "per return line", 40.0, "reverse logistics, inspection and credit note")]
+    rows += [("ticket", k, "per ticket", c, f"staff time to handle one '{k}' ticket") for k, c in TICKET_COST.items()]
+    rows += [("ticket_escalation", "all", "per escalated ticket", 200.0, "manager and specialist time on escalation")]
+    rows += [("visit", k, "per visit", c, f"travel and time of one {k} visit") for k, c in VISIT_COST.items()]
+    rows += [("account_management", k, "per account per year", c,
+              f"account-manager time for one {k} account (tiers 5/20/30/45 %)") for k, c in TIER_AM_COST.items()]
+    return pd.DataFrame(rows, columns=["activity", "variant", "unit", "rate_cny", "basis"])
+
+
+def make_ticket_handling(cust, tickets, days, dead):
+    """Handoffs, reopening, escalation and closure per ticket; service that failed twice precedes churn."""
+    rng = _stream("ticket_handling")
+    n = len(tickets)
+    ci = tickets.cust_idx.to_numpy()
+    s = cust.s.to_numpy()[ci]
+    fcr = tickets.first_contact_resolved.to_numpy()
+    comp = tickets.is_complaint.to_numpy()
+    diff = tickets.ticket_type.map(dict(zip(TICKET_TYPES, TICKET_DIFFICULTY))).to_numpy()
+    last = np.array([d.max() for d in days])[ci]
+    # planted: for customers who left, the service failed in the months before their last order
+    doomed = dead[ci] & (tickets.day.to_numpy() >= last - 240)
+    handoffs = np.where(fcr, 0, 1 + rng.poisson(np.exp(-0.6 - 0.35 * s + 0.3 * diff + 0.4 * comp + 0.5 * doomed)))
+    handoffs = np.minimum(handoffs, 6)
+    p_reopen = np.where(fcr, 0.03, _sigmoid(-2.3 - 0.4 * s + 0.5 * diff + 0.25 * (handoffs - 1) + 1.9 * doomed))
+    p_escal = np.where(fcr, 0.01, _sigmoid(-2.8 + 1.2 * comp + 0.3 * (handoffs - 1) - 0.3 * s + 1.7 * doomed))
+    reopened = rng.random(n) < p_reopen
+    escalated = rng.random(n) < p_escal
+    extra_h = np.where(reopened, rng.uniform(48, 240, n) + rng.lognormal(np.log(24), 0.7, n), 0.0)
+    closed = tickets.opened_at + pd.to_timedelta(np.floor((tickets.resolution_hours + extra_h) * 60), unit="min")
+    closed = closed.where(closed < END + pd.Timedelta(days=1))  # still open at the observation end: missing
+    return pd.DataFrame({"ticket_id": tickets.ticket_id, "handoffs": handoffs.astype(int), "reopened": reopened,
+                         "escalated": escalated, "closed_at": closed})
+
+
+def _net_value(cust, orders):
+    net = orders.groupby("cust_idx")["amount"].sum().reindex(range(len(cust)), fill_value=0.0)
+    return net.to_numpy()
+
+
+def make_visits(cust, orders, days, dead):
+    """Customer visits: more and weightier visits for high-value accounts; a few demanding small accounts."""
+    rng = _stream("visits")
+    n = len(cust)
+    net = _net_value(cust, orders)
+    pct = pd.Series(net).rank(pct=True).to_numpy()  # value percentile, 1 = top
+    demanding = (pct < 0.5) & (rng.random(n) < 0.05)  # planted: small accounts that demand monthly visits
+    rows = []
+    for i in range(n):
+        start = max(int(cust.acquired_offset.iat[i]), 0)
+        stop = min(int(days[i].max()) + (30 if dead[i] else 120), N_DAYS)
+        years = max(stop - start, 0) / 365.0
+        rates = {"routine": 0.4 + 5.0 * pct[i] ** 3 + (11.0 if demanding[i] else 0.0),
+                 "key-account": 3.0 * (pct[i] >= 0.80) + 1.0 * (pct[i] >= 0.95),
+                 "executive": 1.0 * (pct[i] >= 0.95)}
+        for kind, rate in rates.items():
+            for day in rng.uniform(start, stop + 1, rng.poisson(rate * years)):
+                rows.append((i, int(_weekday_shift(np.array([int(day)]))[0]), kind))
+    v = pd.DataFrame(rows, columns=["cust_idx", "day", "kind"])
+    v["day"] = v.day.clip(upper=N_DAYS)
+    v["customer_id"] = cust.customer_id.to_numpy()[v.cust_idx]
+    v["account_manager"] = cust.account_manager.to_numpy()[v.cust_idx]
+    v = v.sort_values(["day", "customer_id", "kind"], kind="mergesort").reset_index(drop=True)
+    v["visit_id"] = _ids("V", len(v), 5)
+    return v, demanding
+
+
+def make_engagement(cust, days, dead, referrals):
+    """Dated engagement signals; rates rise with the customer's experience (the same trait that keeps them)."""
+    rng = _stream("engagement")
+    n = len(cust)
+    s = cust.s.to_numpy()
+    size_f = cust["size"].map({"small": 0.7, "medium": 1.0, "large": 1.6}).to_numpy()
+    codev_f = np.where(cust.customer_type == "OEM", 3.0, 1.0) * np.where(cust["size"] == "large", 2.0, 0.5)
+    rows = []
+    for i in range(n):
+        start = max(int(cust.acquired_offset.iat[i]), 0)
+        stop = int(days[i].max()) if dead[i] else N_DAYS  # leavers fall silent after their last order
+        years = max(stop - start, 0) / 365.0
+        for sig, base in ENGAGEMENT_SIGNALS.items():
+            rate = base * np.exp(1.2 * s[i]) * size_f[i] * (codev_f[i] if sig == "co_development" else 1.0)
+            for day in rng.uniform(start, stop + 1, rng.poisson(rate * years)):
+                rows.append((i, min(int(day), N_DAYS), sig))
+    # referrers recommended Yunfeng in public shortly before the customer they referred came
+    for r in referrals[referrals.relation == "referred"].itertuples():
+        day = int(r.day) - int(rng.integers(5, 60))
+        if 0 <= day <= N_DAYS and rng.random() < 0.6:
+            rows.append((int(r.src), day, "public_recommendation"))
+    e = pd.DataFrame(rows, columns=["cust_idx", "day", "signal"])
+    e["customer_id"] = cust.customer_id.to_numpy()[e.cust_idx]
+    e = e.sort_values(["day", "customer_id", "signal"], kind="mergesort").reset_index(drop=True)
+    e["event_id"] = _ids("E", len(e), 5)
+    return e
+
+
+def make_trust(cust, days, dead, survey):
+    """Framework contract length and share of wallet (known for about 40 % of customers)."""
+    rng = _stream("trust")
+    n = len(cust)
+    s = cust.s.to_numpy()
+    size_num = cust["size"].map({"small": 0, "medium": 1, "large": 2}).to_numpy()
+    ctype = cust.customer_type.to_numpy()
+    long_standing = cust.acquired_offset.to_numpy() < 0
+    p_contract = _sigmoid(-1.2 + 0.7 * size_num + 0.6 * (ctype != "end user") + 0.5 * long_standing + 0.5 * s
+                          - 1.0 * dead)
+    has = rng.random(n) < p_contract
+    months = np.where(size_num[:] == 2, rng.choice([12, 24, 36], n, p=[0.3, 0.4, 0.3]),
+                      rng.choice([12, 24, 36], n, p=[0.6, 0.3, 0.1]))
+    contract = pd.array(np.where(has, months, 0), dtype="Int64")
+    contract[~has] = pd.NA
+    surveyed = np.zeros(n, bool)
+    surveyed[survey.cust_idx.unique()] = True
+    known_src = np.where(surveyed & (rng.random(n) < 0.55), "survey",
+                         np.where(rng.random(n) < 0.10 + 0.25 * size_num, "account manager", ""))
+    # share of wallet: loyal customers buy most of their MRO needs from Yunfeng
+    mu = _sigmoid(-0.2 + 0.6 * s - 1.1 * dead + 0.4 * has)
+    sow = np.round(100 * rng.beta(6 * mu + 0.5, 6 * (1 - mu) + 0.5), 0)
+    sow = np.where(known_src != "", sow, np.nan)
+    return pd.DataFrame({"customer_id": cust.customer_id, "contract_months": contract,
+                         "share_of_wallet_pct": sow, "wallet_source": known_src})
+
+
+def make_credit_grades(credit):
+    """Scorecard grade per application and the later manual overrides with their reason."""
+    rng = _stream("credit_grades")
+    n = len(credit)
+    c = credit
+    logit = (-2.9 - 0.075 * (c.character_score - 72) - 0.9 * (c.capacity_dscr - 1.6)
+             - 0.045 * (c.capital_equity_pct - 38) - 0.6 * (c.collateral_coverage.fillna(0.9) - 0.9)
+             - 0.5 * (c.conditions_outlook - 3) - 0.035 * (c.continuity_years - 9)).to_numpy()
+    pd_score = _sigmoid(logit + rng.normal(0, 0.5, n))  # the scorecard sees the 6C features with some noise
+    model = np.searchsorted(GRADE_PD, pd_score)
+    d = c.default_12m.to_numpy() == 1
+    override = rng.random(n) < np.where(d, 0.35, 0.16)
+    down = rng.random(n) < np.where(d, 0.60, 0.25)
+    commercial = rng.random(n) < np.where(d, 0.80, 0.35)
+    up_comm = [k for k, (dr, kind) in CREDIT_REASONS.items() if dr == "up" and kind == "commercial"]
+    up_evid = [k for k, (dr, kind) in CREDIT_REASONS.items() if dr == "up" and kind == "evidence"]
+    downs = [k for k, (dr, _k) in CREDIT_REASONS.items() if dr == "down"]
+    final, reason, who, when = model.copy(), [""] * n, [""] * n, [None] * n
+    for k in range(n):
+        if not override[k]:
+            continue
+        go_down = down[k] if 0 < model[k] < 4 else model[k] == 0
+        step = 1 + int(rng.random() < 0.15)
+        final[k] = min(model[k] + step, 4) if go_down else max(model[k] - step, 0)
+        if go_down:
+            reason[k] = _pick(rng, ["recent_late_payments"] * 3 + downs)
+            who[k] = "credit manager"
+        else:
+            reason[k] = _pick(rng, up_comm if commercial[k] else up_evid)
+            who[k] = "sales director" if commercial[k] else ("credit manager" if rng.random() < 0.7 else "CFO")
+        when[k] = min(int(c.application_day.iat[k]) + int(rng.integers(1, 21)), N_DAYS)
+    return pd.DataFrame({"application_id": c.application_id, "model_grade": np.array(GRADES)[model],
+                         "final_grade": np.array(GRADES)[final], "override_reason": reason,
+                         "override_day": pd.array([w if w is not None else pd.NA for w in when], dtype="Int64"),
+                         "approved_by": who})
+
+
+def make_payment_excuses(cust, receivables, tickets, credit):
+    """Collection contacts on overdue invoices with the excuse the customer gave."""
+    rng = _stream("payment_excuses")
+    keys = list(EXCUSES)
+    base = np.array([EXCUSES[k][0] for k in keys])
+    ctype = cust.customer_type.to_numpy()
+    long_standing = cust.acquired_offset.to_numpy() < -3 * 365
+    inv_err = np.zeros(len(cust), bool)
+    inv_err[tickets.cust_idx[tickets.ticket_type == "invoice error"].unique()] = True
+    r = receivables
+    paid = r.paid_day.to_numpy()
+    due = r.due_day.to_numpy()
+    late_end = np.where(paid >= 0, paid, N_DAYS + 1)
+    overdue = (late_end - due > 7) & (due + 7 <= N_DAYS)
+    rows = []
+    for k in np.where(overdue)[0]:
+        i = int(r.cust_idx.iat[k])
+        w = base.copy()
+        if ctype[i] == "channel partner":
+            w[keys.index("customer_not_paid_us")] *= 3.5  # distributors wait for their own buyers
+        if long_standing[i]:
+            w[keys.index("old_friends_later")] *= 2.5
+        if inv_err[i]:
+            w[keys.index("not_received_invoice")] *= 2.0
+            w[keys.index("invoice_error")] *= 3.0
+        never = paid[k] < 0
+        if never:  # money that never comes: cash problems, disputes, denial
+            for key, f in (("cash_flow_tight", 3.0), ("quality_dispute", 2.0), ("already_paid", 2.0)):
+                w[keys.index(key)] *= f
+        day = int(due[k] + rng.integers(7, 12))
+        while day < late_end[k] and day <= N_DAYS:
+            ex = keys[int(rng.choice(len(keys), p=w / w.sum()))] if rng.random() < 0.9 else ""
+            promise = day + int(rng.integers(3, 22)) if ex and rng.random() < 0.55 else None
+            ch = _pick(rng, ["phone", "phone", "phone", "WeChat", "WeChat", "on-site visit"])
+            when = int(_weekday_shift(np.array([day]))[0])
+            if when < late_end[k]:  # never call about an invoice that is already paid
+                rows.append((k, i, when, ch, ex, promise))
+            day += int(rng.integers(10, 25))
+    p = pd.DataFrame(rows, columns=["inv_k", "cust_idx", "day", "channel", "excuse", "promise_day"])
+    p["invoice_id"] = r.invoice_id.to_numpy()[p.inv_k]
+    p["customer_id"] = cust.customer_id.to_numpy()[p.cust_idx]
+    p = p.sort_values(["day", "invoice_id"], kind="mergesort").reset_index(drop=True)
+    p["contact_id"] = _ids("K", len(p), 6)
+    return p
 
 
 # ---------------------------------------------------------------- writing
@@ -841,7 +1111,7 @@ def generate(out_dir) -> dict[str, Path]:
     feedback = make_feedback(rng, cust, days, tickets, survey)
     referrals = make_referrals(rng, cust)
     receivables = make_receivables(rng, cust, orders, credit, dead_extra)
-    opps = make_opportunities(rng, cust)
+    opps, stage_history = make_opportunities(rng, cust)
     kano = make_kano(rng, cust, days)
 
     files = {}
@@ -891,6 +1161,47 @@ def generate(out_dir) -> dict[str, Path]:
                                         "stage_reached", "status", "expected_value", "lost_reason"]],
                                     out / "opportunities.csv")
     files["kano"] = _write(kano, out / "kano.csv")
+    files.update(generate_extensions(out, cust, days, dead, orders, tickets, survey, referrals, credit,
+                                     receivables, stage_history))
+    return files
+
+
+def _opt_date(day) -> pd.Series:
+    """ISO dates from day offsets, empty where the offset is missing."""
+    day = pd.Series(day, dtype="Int64")
+    return _fmt_date(_day(day.fillna(0)).where(day.notna().to_numpy()))
+
+
+def generate_extensions(out: Path, cust, days, dead, orders, tickets, survey, referrals, credit, receivables,
+                        stage_history) -> dict[str, Path]:
+    """Write the extension tables; each has its own random stream (see :func:`_stream`)."""
+    files = {}
+    th = make_ticket_handling(cust, tickets, days, dead)
+    th["closed_at"] = th.closed_at.dt.strftime("%Y-%m-%d %H:%M").fillna("")
+    files["ticket_handling"] = _write(th, out / "ticket_handling.csv")
+    sh = stage_history.copy()
+    sh["entered_date"] = _dt(sh.day)
+    sh["exited_date"] = _opt_date(sh.exit_day)
+    files["opportunity_stages"] = _write(sh[["opportunity_id", "stage", "entered_date", "exited_date"]],
+                                         out / "opportunity_stages.csv")
+    files["cost_rates"] = _write(make_cost_rates(), out / "cost_rates.csv")
+    visits, _demanding = make_visits(cust, orders, days, dead)
+    visits["date"] = _dt(visits.day)
+    files["visits"] = _write(visits[["visit_id", "customer_id", "date", "kind", "account_manager"]],
+                             out / "visits.csv")
+    eng = make_engagement(cust, days, dead, referrals)
+    eng["date"] = _dt(eng.day)
+    files["engagement"] = _write(eng[["event_id", "customer_id", "date", "signal"]], out / "engagement.csv")
+    files["trust"] = _write(make_trust(cust, days, dead, survey), out / "trust.csv")
+    cg = make_credit_grades(credit)
+    cg["override_date"] = _opt_date(cg.override_day)
+    files["credit_grades"] = _write(cg[["application_id", "model_grade", "final_grade", "override_reason",
+                                        "override_date", "approved_by"]], out / "credit_grades.csv")
+    pe = make_payment_excuses(cust, receivables, tickets, credit)
+    pe["contact_date"] = _dt(pe.day)
+    pe["promised_date"] = _opt_date(pe.promise_day)
+    files["payment_excuses"] = _write(pe[["contact_id", "invoice_id", "customer_id", "contact_date", "channel",
+                                          "excuse", "promised_date"]], out / "payment_excuses.csv")
     return files
 
 

@@ -1,6 +1,7 @@
 """Tests of the case data: generator reproducibility, loaders, schema checks, planted structure, CDNOW."""
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import re
 from pathlib import Path
@@ -22,7 +23,7 @@ LIFETIMES_DATA = Path(importlib.util.find_spec("lifetimes").submodule_search_loc
 @pytest.fixture(scope="module")
 def t():
     """All case tables, loaded once."""
-    return {name: ds.load(name) for name in ds.TABLES}
+    return {name: ds.load(name) for name in ds.ALL_TABLES}
 
 
 @pytest.fixture(scope="module")
@@ -38,13 +39,40 @@ def customer_view(t):
 
 
 # ------------------------------------------------------------------ generator
+# SHA-256 of the ten core CSVs as they were before the extension tables were added (issue 7):
+# adding tables must never move a number in them.
+CORE_SHA256 = {
+    "credit.csv": "0f81eecae6dcf9196869a59451971ac72606cded9fc90df87b60a09aff32575b",
+    "customers.csv": "dcbf70cff40c4ec685f536595b4b33726d1e568ccb8b4ca3d95c1b580cc0b00b",
+    "feedback.csv": "dab99f43a40f47a6bb8b592ed0f8f26c031606caae2922f35384df140acec978",
+    "kano.csv": "e761100b55ebef2ead0ecc0c772945b7f8d7c6921ace98c75e9bd471b55b9324",
+    "opportunities.csv": "91f4dba96d3ca6cdd253c3f0909bdccdcf1445c428de90b5669f4ca81232e5f8",
+    "orders.csv": "b9702c0e3a52d318c40d1ad9b08734f3f7f96c8c5c7af9480f01eb1b8a5e6a25",
+    "receivables.csv": "3e3a2fb6553d7805160b2079b9b3710161bbf4e90bf589fcf7cad25bdab7deb4",
+    "referrals.csv": "29a13a2bfc5f49b81ce5594c0457bb4436a3c0496a9bd4530ddcfeb112250783",
+    "survey.csv": "ebf26bbe80e9e12d95748acf2c5f43a986990d06d77b1350aabc653a3819ae5e",
+    "tickets.csv": "3c9454b9f0e7281e29dbc3de7851aabe46160789a3808e68905ebd17e0ce4ebc",
+}
+
+
+def test_core_csvs_unchanged():
+    assert {f"{t}.csv" for t in ds.TABLES} == set(CORE_SHA256)
+    for name, digest in CORE_SHA256.items():
+        assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest, f"{name} changed"
+
+
 def test_generator_reproduces_committed_csvs(tmp_path):
     files = load_script("datasets/generate.py").generate(tmp_path)
-    assert set(files) == set(ds.TABLES)
+    generated = set(ds.ALL_TABLES) - set(ds.HAND_WRITTEN)
+    assert set(files) == generated
     committed = sorted(p.name for p in DATA.glob("*.csv"))
-    assert sorted(p.name for p in files.values()) == committed
+    # the hand-written hold-out is a static file: committed, never generated
+    assert sorted([p.name for p in files.values()] + [f"{t}.csv" for t in ds.HAND_WRITTEN]) == committed
+    assert not (tmp_path / "feedback_holdout.csv").exists()
     for name, path in files.items():
         assert path.read_bytes() == (DATA / path.name).read_bytes(), f"{path.name} differs from the committed file"
+    for name, digest in CORE_SHA256.items():
+        assert hashlib.sha256((tmp_path / name).read_bytes()).hexdigest() == digest, name
 
 
 def test_csv_size_and_format():
@@ -68,7 +96,10 @@ _KIND_CHECK = {
 }
 
 
-@pytest.mark.parametrize("table", ds.TABLES)
+_FUTURE_DATES = {("receivables", "due_date"), ("payment_excuses", "promised_date")}
+
+
+@pytest.mark.parametrize("table", ds.ALL_TABLES)
 def test_loader_columns_dtypes_keys_dates(t, table):
     df = getattr(ds, f"load_{table}")()
     info = ds.DATA_DICTIONARY[table]
@@ -77,7 +108,7 @@ def test_loader_columns_dtypes_keys_dates(t, table):
         assert _KIND_CHECK[kind](df[col]), f"{table}.{col} has dtype {df[col].dtype}, expected {kind}"
     assert not df.duplicated(subset=info["key"]).any()
     for col, (kind, _u, _m) in info["columns"].items():
-        if kind in ("date", "datetime") and not (table == "receivables" and col == "due_date"):
+        if kind in ("date", "datetime") and (table, col) not in _FUTURE_DATES:
             assert df[col].max() < END + pd.Timedelta(days=1), f"{table}.{col} after the observation end"
     assert df.equals(t[table])
 
@@ -91,11 +122,15 @@ def test_constants():
     assert list(ds.FUNNEL_STAGES.values()) == ["商机", "线索", "接触", "洽谈", "接待", "议价", "成交", "交付", "服务"]
     assert ds.TABLES == ("customers", "orders", "tickets", "survey", "feedback", "referrals", "credit",
                          "receivables", "opportunities", "kano")
+    assert ds.EXTENSION_TABLES == ("ticket_handling", "opportunity_stages", "cost_rates", "visits", "engagement",
+                                   "trust", "credit_grades", "payment_excuses", "feedback_holdout")
+    assert ds.ALL_TABLES == ds.TABLES + ds.EXTENSION_TABLES
+    assert ds.HAND_WRITTEN == ("feedback_holdout",)
 
 
 def test_every_column_documented_in_module_and_readme():
     readme = (DATA / "README.md").read_text(encoding="utf-8")
-    for table in ds.TABLES:
+    for table in ds.ALL_TABLES:
         header = (DATA / f"{table}.csv").read_text(encoding="utf-8").split("\n", 1)[0].split(",")
         assert header == list(ds.DATA_DICTIONARY[table]["columns"]), table
         assert f"`{table}.csv`" in readme
@@ -396,3 +431,219 @@ def test_cdnow_sample_is_subset_of_master_and_bad_kind():
     assert set(sample["customer_id"]) <= set(master["customer_id"])
     with pytest.raises(ValueError, match="kind must be 'sample' or 'master'"):
         ds.load_cdnow("full")
+
+
+# ------------------------------------------------------------------ extension tables (issue 7)
+def test_readme_documents_hand_written_holdout_and_planted_extensions():
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### `feedback_holdout.csv`")[1].split("###")[0]
+    assert "written by hand (not generated)" in section and "lesson-05 tagger is judged on them" in section
+    for letter in "hijklmn":
+        assert f"\n{letter}. **" in readme.split("### Planted in the extension tables")[1], letter
+    assert "Missing means missing" in readme
+
+
+@pytest.mark.parametrize("table, edit, message", [
+    ("ticket_handling", lambda r: r.replace(",False,", ",perhaps,", 1), "must be True/False"),
+    ("ticket_handling", lambda r: "T99999" + r[6:], r"ticket_id' has 1 id\(s\) not found in tickets\.ticket_id"),
+    ("opportunity_stages", lambda r: r.replace(",opportunity,", ",service,", 1), "does not run through the stages"),
+    ("cost_rates", lambda r: r.replace("order_line,all", "order_line,East China", 1), "do not fit their activity"),
+    ("visits", lambda r: r.replace(",routine,", ",dinner,", 1).replace(",key-account,", ",dinner,", 1),
+     "column 'kind' has 1 value"),
+    ("engagement", lambda r: re.sub(r",C\d{4},", ",C9999,", r, count=1), "not found in customers.customer_id"),
+    ("trust", lambda r: re.sub(r",\d+\.0,", ",120.0,", r, count=1), r"share_of_wallet_pct' has 1 value.*0\.\.100"),
+    ("credit_grades", lambda r: ",".join(r.split(",")[:3]) + ",strategic_customer,,", "inconsistent"),
+    ("payment_excuses", lambda r: r.replace(",phone,", ",fax,", 1).replace(",WeChat,", ",fax,", 1)
+     .replace(",on-site visit,", ",fax,", 1), "column 'channel' has 1 value"),
+    ("feedback_holdout", lambda r: r.rsplit(",", 2)[0] + ",weather," + r.rsplit(",", 1)[1], "column 'theme'"),
+])
+def test_damaged_extension_copy_raises(tmp_path, table, edit, message):
+    lines = (DATA / f"{table}.csv").read_text(encoding="utf-8").split("\n")
+    rows = lines[1:41]
+    path = tmp_path / f"bad_{table}.csv"
+    path.write_text("\n".join([lines[0], edit(rows[0])] + rows[1:] + [""]), encoding="utf-8")
+    good = tmp_path / f"good_{table}.csv"
+    good.write_text("\n".join([lines[0]] + rows + [""]), encoding="utf-8")
+    ds.load(table, path=good)  # the undamaged copy loads
+    with pytest.raises(ValueError, match=message):
+        ds.load(table, path=path)
+
+
+def test_ticket_handling_agrees_with_tickets(t):
+    th, tk = t["ticket_handling"], t["tickets"]
+    assert list(th["ticket_id"]) == list(tk["ticket_id"])
+    m = tk.merge(th, on="ticket_id")
+    assert (m.loc[m["first_contact_resolved"], "handoffs"] == 0).all()          # one-stop: nobody else involved
+    assert (m.loc[~m["first_contact_resolved"], "handoffs"] >= 1).all()
+    closed = m.dropna(subset=["closed_at"])
+    earliest = closed["opened_at"] + pd.to_timedelta(np.floor(closed["resolution_hours"] * 60) - 1, unit="min")
+    assert (closed["closed_at"] >= earliest).all()
+    assert m.loc[m["closed_at"].isna(), "opened_at"].min() > END - pd.Timedelta(days=30)
+    assert int(m["closed_at"].isna().sum()) == 10
+
+
+def test_opportunity_stages_agree_with_opportunities(t):
+    st, op = t["opportunity_stages"], t["opportunities"].set_index("opportunity_id")
+    first = st.groupby("opportunity_id").head(1).set_index("opportunity_id")
+    last = st.groupby("opportunity_id").tail(1).set_index("opportunity_id")
+    assert set(first.index) == set(op.index)
+    assert (first["stage"] == "opportunity").all()
+    assert (first["entered_date"] == op.loc[first.index, "created_date"]).all()
+    assert (last["stage"] == op.loc[last.index, "stage_reached"]).all()
+    entered_next = st.groupby("opportunity_id")["entered_date"].shift(-1)
+    moved = entered_next.notna()
+    assert (st.loc[moved, "exited_date"] == entered_next[moved]).all()
+    still_open = last[op.loc[last.index, "status"] == "open"]
+    assert still_open["exited_date"].isna().all()
+
+
+def test_missing_means_missing(t):
+    tr = t["trust"]
+    assert list(tr["customer_id"]) == list(t["customers"]["customer_id"])
+    assert tr["contract_months"].dropna().isin([12, 24, 36]).all()          # never 0 for "no contract"
+    known = tr["share_of_wallet_pct"].notna()
+    assert 0.40 <= known.mean() <= 0.50
+    assert (tr["wallet_source"].notna() == known).all()
+    cg = t["credit_grades"]
+    assert list(cg["application_id"]) == list(t["credit"]["application_id"])
+    assert cg["override_reason"].isna().sum() == 738 and cg["override_date"].isna().sum() == 738
+    pe = t["payment_excuses"].merge(t["receivables"], on=["invoice_id", "customer_id"])
+    assert (pe["contact_date"] > pe["due_date"]).all()
+    paid = pe.dropna(subset=["paid_date"])
+    assert (paid["contact_date"] < paid["paid_date"]).all()                 # nobody chases a paid invoice
+
+
+def test_cost_rates_cover_every_driver(t):
+    rates = t["cost_rates"].set_index(["activity", "variant"])["rate_cny"]
+    assert set(rates["delivery"].index) == set(ds.REGIONS)
+    assert set(rates["ticket"].index) == set(t["tickets"]["ticket_type"])
+    assert set(rates["visit"].index) == set(ds.VISIT_KINDS)
+    assert list(rates["account_management"].sort_values(ascending=False).index) == [
+        "strategic", "value", "potential", "ordinary"]
+    assert rates["delivery", "East China"] < rates["delivery", "Northwest China"]  # Yunfeng sits in Suzhou
+
+
+@pytest.fixture(scope="module")
+def churn(customer_view):
+    return customer_view["churned"]
+
+
+def test_h_service_failed_twice_churns(t, churn):
+    m = t["tickets"].merge(t["ticket_handling"], on="ticket_id")
+    failed = (m["reopened"] | m["escalated"]).groupby(m["customer_id"]).sum()
+    twice = failed.index[failed >= 2]
+    others = failed.index[failed < 2]
+    assert len(twice) == 242
+    assert churn[twice].mean() == pytest.approx(0.529, abs=0.005)
+    assert churn[others].mean() == pytest.approx(0.343, abs=0.005)
+    assert churn.mean() == pytest.approx(0.394, abs=0.001)
+
+
+def test_i_stage_history(t):
+    st = t["opportunity_stages"]
+    days = (st["exited_date"] - st["entered_date"]).dt.days
+    assert days.median() == 8
+    reached = st["stage"].value_counts()
+    assert (reached["bargaining"], reached["deal"]) == (729, 475)
+    assert reached["deal"] / reached["bargaining"] == pytest.approx(0.652, abs=0.001)
+
+
+def _cost_to_serve(t):
+    o, c, rates = t["orders"], t["customers"].set_index("customer_id"), t["cost_rates"].set_index(
+        ["activity", "variant"])["rate_cny"]
+    ids = c.index
+    sales = o[o["line_type"] == "sale"]
+    net = o.groupby("customer_id")["amount"].sum().reindex(ids, fill_value=0.0)
+    margin = o.groupby("customer_id")["margin"].sum().reindex(ids, fill_value=0.0)
+    count = lambda df: df.groupby("customer_id").size().reindex(ids, fill_value=0)  # noqa: E731
+    deliveries = sales.groupby("customer_id")["order_id"].nunique().reindex(ids, fill_value=0)
+    m = t["tickets"].merge(t["ticket_handling"], on="ticket_id")
+    tickets = (m["ticket_type"].map(rates["ticket"]) + m["escalated"] * rates["ticket_escalation", "all"])
+    v = t["visits"]
+    tier = pd.cut(net.rank(ascending=False, pct=True, method="first"), [0, 0.05, 0.25, 0.55, 1],
+                  labels=["strategic", "value", "potential", "ordinary"])
+    cost = (count(sales) * rates["order_line", "all"]
+            + count(o[o["line_type"] == "return"]) * rates["return_line", "all"]
+            + deliveries * c["region"].map(rates["delivery"])
+            + tickets.groupby(m["customer_id"]).sum().reindex(ids, fill_value=0.0)
+            + v["kind"].map(rates["visit"]).groupby(v["customer_id"]).sum().reindex(ids, fill_value=0.0)
+            + 3 * tier.map(rates["account_management"]).astype(float))
+    return pd.DataFrame({"net": net, "margin": margin, "cost": cost, "visits": count(v)})
+
+
+def test_j_cost_to_serve_follows_value(t):
+    c = _cost_to_serve(t)
+    pct = c["net"].rank(pct=True)
+    assert c.loc[pct >= 0.95, "visits"].mean() == pytest.approx(24.0, abs=0.05)
+    assert c.loc[(pct >= 0.80) & (pct < 0.95), "visits"].mean() == pytest.approx(14.0, abs=0.05)
+    assert c.loc[pct < 0.5, "visits"].mean() == pytest.approx(1.27, abs=0.01)
+    assert c["visits"].corr(c["net"], method="spearman") == pytest.approx(0.745, abs=0.005)
+    kinds = t["visits"].merge(pct.rename("pct"), left_on="customer_id", right_index=True)
+    assert kinds.loc[kinds["kind"] == "key-account", "pct"].min() >= 0.80
+    assert kinds.loc[kinds["kind"] == "executive", "pct"].min() >= 0.95
+    profit = c["margin"] - c["cost"]
+    demanding = (pct < 0.5) & (c["visits"] >= 12)
+    assert demanding.sum() == 23 and (profit[demanding] < 0).all()
+    assert (profit[(pct < 0.5) & ~demanding] < 0).mean() == pytest.approx(0.317, abs=0.005)
+    assert (profit < 0).mean() == pytest.approx(0.217, abs=0.005)
+    assert c["cost"].sum() / c["margin"].sum() == pytest.approx(0.56, abs=0.01)
+
+
+def test_k_engaged_customers_stay(t, churn):
+    o, e = t["orders"], t["engagement"]
+    acquired = t["customers"].set_index("customer_id")["acquired_date"]
+    h1 = o[(o["line_type"] == "sale") & (o["date"] >= "2024-01-01") & (o["date"] < "2024-07-01")]
+    base = pd.Index(h1["customer_id"].unique())
+    base = base[acquired[base] < "2024-01-01"]
+    window = e[e["date"] < "2024-07-01"].groupby("customer_id").size().reindex(base, fill_value=0)
+    assert len(base) == 779
+    assert churn[base[window >= 1]].mean() == pytest.approx(0.287, abs=0.005)
+    assert churn[base[window == 0]].mean() == pytest.approx(0.372, abs=0.005)
+    referrers = set(t["referrals"].query("relation == 'referred'")["source_id"])
+    recs = e[e["signal"] == "public_recommendation"].groupby("customer_id").size()
+    assert recs.reindex(list(referrers), fill_value=0).mean() > 3 * recs.reindex(
+        list(set(t["customers"]["customer_id"]) - referrers), fill_value=0).mean()
+
+
+def test_l_trust(t, churn):
+    tr = t["trust"].set_index("customer_id")
+    contract = tr["contract_months"].notna()
+    assert churn[contract].mean() == pytest.approx(0.308, abs=0.005)
+    assert churn[~contract].mean() == pytest.approx(0.444, abs=0.005)
+    known = tr["share_of_wallet_pct"].notna()
+    size = t["customers"].set_index("customer_id")["size"]
+    by_size = known.groupby(size).mean()
+    assert by_size["large"] == pytest.approx(0.70, abs=0.01) and by_size["small"] == pytest.approx(0.32, abs=0.01)
+    sow = tr["share_of_wallet_pct"]
+    assert sow[known & churn].median() == 27 and sow[known & ~churn].median() == 51
+
+
+def test_m_commercial_overrides_default(t):
+    g = t["credit_grades"].merge(t["credit"], on="application_id")
+    kind = g["override_reason"].map({k: v[1] if v[0] == "up" else "down"
+                                     for k, v in ds.CREDIT_OVERRIDE_REASONS.items()}).fillna("none")
+    rate = g.groupby(kind)["default_12m"].agg(["mean", "size"])
+    assert tuple(rate.loc["commercial"]) == pytest.approx((16 / 36, 36))
+    assert rate.loc["evidence", "mean"] == pytest.approx(0.049, abs=0.001)
+    assert rate.loc["none", "mean"] == pytest.approx(0.065, abs=0.001)
+    by_grade = g.groupby("model_grade")["default_12m"].mean()
+    assert by_grade.is_monotonic_increasing
+    assert by_grade["A"] == pytest.approx(0.014, abs=0.001) and by_grade["E"] == pytest.approx(0.36, abs=0.005)
+    up = g["final_grade"] < g["model_grade"]
+    assert kind[up].isin(["commercial", "evidence"]).all() and kind[g["final_grade"] > g["model_grade"]].eq("down").all()
+
+
+def test_n_excuses_differ_by_who_owes(t):
+    pe = t["payment_excuses"]
+    given = pe.dropna(subset=["excuse"])
+    ctype = given["customer_id"].map(t["customers"].set_index("customer_id")["customer_type"])
+    share = given["excuse"].eq("customer_not_paid_us").groupby(ctype).mean()
+    assert share["channel partner"] == pytest.approx(0.240, abs=0.002)
+    assert share["end user"] == pytest.approx(0.081, abs=0.002)
+    never = given["invoice_id"].map(t["receivables"].set_index("invoice_id")["paid_date"]).isna()
+    tight = given["excuse"].eq("cash_flow_tight").groupby(never).mean()
+    assert tight[True] == pytest.approx(0.237, abs=0.002) and tight[False] == pytest.approx(0.102, abs=0.002)
+    freq = pe["excuse"].value_counts(normalize=True, dropna=False)
+    assert list(freq.index[:3]) == ["cash_flow_tight", "not_received_invoice", "in_approval"]
+    assert pe["excuse"].isna().mean() == pytest.approx(0.099, abs=0.002)
+    assert set(pe["excuse"].dropna()) == set(ds.PAYMENT_EXCUSES)
