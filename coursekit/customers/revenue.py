@@ -201,15 +201,18 @@ def monthly_revenue(orders: pd.DataFrame, end, *, by: str | None = None, custome
     1 return line(s) (negative amount, total -30.00) netted into 1 month(s) (the month in which each return was booked)
     month 2025-03 is not complete at the end 2025-03-15 (15 of 31 days): flagged complete=False
     """
+    v.require_frame(orders, "orders")
+    if start is not None:
+        # checked before the lines are read, so that swapped dates get the clearer message
+        lo = v.as_timestamp(start, "start").normalize()
+        if lo > v.as_timestamp(end, "end").normalize():
+            raise ValueError(f"start {lo.date()} is after end {v.as_timestamp(end, 'end').date()}")
     work, end_ts, notes = _lines(orders, end, by, customers, customer_col=customer_col, date_col=date_col,
                                  amount_col=amount_col)
     if by is not None and "complete" in set(work[by].astype(str)):
         raise ValueError(f"by column {by!r} has a value 'complete', the name of the column that flags "
                          "partial months: rename that value")
     if start is not None:
-        lo = v.as_timestamp(start, "start").normalize()
-        if lo > end_ts:
-            raise ValueError(f"start {lo.date()} is after end {end_ts.date()}")
         early = (work["day"] < lo).to_numpy()
         if early.any():
             notes.insert(0, f"{int(early.sum())} line(s) dated before the start {lo:%Y-%m-%d} left out")
