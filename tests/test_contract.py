@@ -13,7 +13,7 @@ import inspect
 import pandas as pd
 import pytest
 
-MODULES = ["rfm", "tiers", "clv", "transactions", "explore"]
+MODULES = ["rfm", "tiers", "clv", "transactions", "customers", "funnel", "service", "clv_weekly"]
 
 # Parameter names that hold the data a function works on.
 DATA_PARAMS = {
@@ -28,6 +28,15 @@ REQUIRED = {
 }
 # Functions whose data argument is a Series (an empty Series is their "empty table").
 SERIES_FUNCTIONS = {"abc_classes", "assign_tiers", "gini", "lorenz_curve", "plot_pareto", "top_share"}
+
+
+def _required(func) -> dict:
+    """Other required arguments: the named ones above, and a fixed date for a required ``end``."""
+    kwargs = dict(REQUIRED.get(func.__name__, {}))
+    end = inspect.signature(func).parameters.get("end")
+    if end is not None and end.default is inspect.Parameter.empty:
+        kwargs.setdefault("end", "2025-12-31")
+    return kwargs
 
 
 def _public_functions():
@@ -60,7 +69,7 @@ def test_public_function_has_numpydoc_with_example(qualname, func):
 
 @pytest.mark.parametrize("qualname,func", TABLE_FUNCTIONS, ids=[q for q, _ in TABLE_FUNCTIONS])
 def test_wrong_type_is_a_type_error_that_says_so(qualname, func):
-    kwargs = REQUIRED.get(func.__name__, {})
+    kwargs = _required(func)
     with pytest.raises(TypeError, match=r"must be a pandas (DataFrame|Series)"):
         func([3, 1, 2], **kwargs)
 
@@ -68,6 +77,6 @@ def test_wrong_type_is_a_type_error_that_says_so(qualname, func):
 @pytest.mark.parametrize("qualname,func", TABLE_FUNCTIONS, ids=[q for q, _ in TABLE_FUNCTIONS])
 def test_empty_input_is_a_value_error_that_says_so(qualname, func):
     empty = pd.Series([], dtype=float) if func.__name__ in SERIES_FUNCTIONS else pd.DataFrame()
-    kwargs = REQUIRED.get(func.__name__, {})
+    kwargs = _required(func)
     with pytest.raises(ValueError, match=r"empty|no rows|no values"):
         func(empty, **kwargs)

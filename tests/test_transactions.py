@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import warnings
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -298,3 +299,58 @@ def test_recency_cell_retention_bad_input(kwargs, error, fragment):
         transactions.recency_cell_retention(orders.to_dict("list"), END)
     with pytest.raises(ValueError, match="has 1 missing"):
         transactions.recency_cell_retention(_bad(orders, customer_id=(0, None)), END)
+
+
+# --------------------------------------------------------------------------- one wording for returns
+def test_returns_note_is_the_one_wording_of_netted_returns(lines):
+    from coursekit.transactions.log import returns_note
+
+    assert returns_note(3, -75.0, 3, "purchase(s) of their order, at its sale date") == (
+        "3 return line(s) (negative amount, total -75.00) netted into 3 purchase(s) of their order, at its sale date")
+    # the layer's own note is made by it: the hand case above reads exactly the same
+    net = quiet(transactions.net_orders, lines, END)
+    assert returns_note(3, -75.0, 3, "purchase(s) of their order, at its sale date") in net.attrs["notes"]
+
+
+# --------------------------------------------------------------------------- overviews of a whole table
+@pytest.fixture
+def order_lines():
+    return pd.DataFrame({
+        "line_id": ["L1", "L2", "L3", "L4", "L5", "L6"],
+        "customer_id": ["A", "A", "B", "C", "C", "B"],
+        "date": ["2025-01-05", "2025-01-20", "2025-01-31", "2025-03-02", "2025-03-09", "2025-03-31"],
+        "product_line": ["bearings", "fasteners", "bearings", "bearings", "bearings", "fasteners"],
+        "amount": [100.0, 40.0, 10.0, 60.0, -30.0, 5.0],
+    })
+
+
+def test_transactions_overview_hand_case(order_lines):
+    out = transactions.transactions_overview(order_lines)
+    assert out["lines"] == 6 and out["customers"] == 3
+    assert out["purchase_days"] == 5  # the return line is not a purchase
+    assert out["first_date"] == date(2025, 1, 5) and out["last_date"] == date(2025, 3, 31)
+    assert out["total_amount"] == pytest.approx(185.0)
+
+
+def test_returns_summary_hand_case(order_lines):
+    out = transactions.returns_summary(order_lines)
+    assert out["sale_lines"] == 5 and out["return_lines"] == 1
+    assert out["gross_sales"] == pytest.approx(215.0)
+    assert out["returns"] == pytest.approx(-30.0)
+    assert out["net_revenue"] == pytest.approx(185.0)
+    assert out["return_share"] == pytest.approx(round(30 / 215, 4))
+
+
+def test_returns_summary_of_the_case_data_matches_the_readme():
+    out = transactions.returns_summary(datasets.load_orders())
+    assert (out["sale_lines"], out["return_lines"]) == (66464, 1753)
+
+
+@pytest.mark.parametrize("func", [transactions.transactions_overview, transactions.returns_summary])
+def test_overviews_bad_input(func, order_lines):
+    with pytest.raises(TypeError, match="DataFrame"):
+        func(order_lines.to_dict())
+    with pytest.raises(ValueError, match="missing column 'amount'"):
+        func(order_lines.drop(columns="amount"))
+    with pytest.raises(TypeError, match="column 'amount' must be numeric"):
+        func(order_lines.assign(amount=["x"] * len(order_lines)))

@@ -16,6 +16,9 @@ the end-date rule and the treatment of returns are the same everywhere:
 - **Zero amounts.** A purchase whose lines add up to exactly 0 with no return
   (a free replacement, a promotion) is a purchase worth 0, and counted in a note.
 
+:func:`transactions_overview` and :func:`returns_summary` describe a whole table as
+delivered (no ``end``): its size, first and last date, and how much of it is returns.
+
 Calendar periods (``period=``: year, quarter, month) are handled by
 :func:`activity_by_period` and :func:`recency_cell_retention`; a period not
 complete at ``end`` is reported as incomplete, never as a drop.
@@ -39,7 +42,8 @@ O2                 B 2025-03-02    80.0
 from __future__ import annotations
 
 from .log import PurchaseLog, net_orders, purchase_log, purchases
+from .overview import returns_summary, transactions_overview
 from .periods import PERIODS, activity_by_period, recency_cell_retention
 
 __all__ = ["PERIODS", "PurchaseLog", "activity_by_period", "net_orders", "purchase_log", "purchases",
-           "recency_cell_retention"]
+           "recency_cell_retention", "returns_summary", "transactions_overview"]

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .. import _validate as v
 
-__all__ = ["PurchaseLog", "purchase_log", "purchases", "net_orders"]
+__all__ = ["PurchaseLog", "purchase_log", "purchases", "net_orders", "returns_note"]
 
 _NS_PER_DAY = 86_400_000_000_000
 _NO_DAY = np.iinfo(np.int64).max
@@ -66,6 +66,33 @@ class PurchaseLog:
 def _plain(value):
     """A numpy scalar as a plain Python value, so that notes read 455, not np.int64(455)."""
     return value.item() if isinstance(value, np.generic) else value
+
+
+def returns_note(n_lines: int, total: float, n_into: int, into: str) -> str:
+    """The one wording of a note on netted returns, shared by every function that nets them.
+
+    Parameters
+    ----------
+    n_lines : int
+        Number of return lines (negative amounts) netted.
+    total : float
+        Their total amount (a negative number).
+    n_into : int
+        Number of things they were netted into (purchases, months, groups ...).
+    into : str
+        What those things are, in the plural form "(s)", with any detail after it.
+
+    Returns
+    -------
+    str
+        ``"{n_lines} return line(s) (negative amount, total {total:.2f}) netted into {n_into} {into}"``.
+
+    Examples
+    --------
+    >>> returns_note(2, -70.0, 2, "purchase(s) of their order, at its sale date")
+    '2 return line(s) (negative amount, total -70.00) netted into 2 purchase(s) of their order, at its sale date'
+    """
+    return f"{int(n_lines)} return line(s) (negative amount, total {total:.2f}) netted into {int(n_into)} {into}"
 
 
 def _amount_array(transactions: pd.DataFrame, column: str, name: str) -> np.ndarray:
@@ -254,8 +281,8 @@ def purchase_log(
     netted = is_return & keep_line
     has_return = np.bincount(group[netted], minlength=n) > 0
     if netted.any():
-        notes.append(f"{int(netted.sum())} return line(s) (negative amount, total {amount[netted].sum():.2f}) "
-                     f"netted into {int(has_return.sum())} purchase(s) {where_netted}")
+        notes.append(returns_note(int(netted.sum()), amount[netted].sum(), int(has_return.sum()),
+                                  f"purchase(s) {where_netted}"))
 
     valid = p_day != _NO_DAY
     if p_amount is not None:

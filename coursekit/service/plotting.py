@@ -1,0 +1,55 @@
+"""Charts of the service topic: service tickets (服务工单) per type.
+
+matplotlib is imported inside the functions (through :mod:`coursekit.customers.plotting`),
+so that ``from coursekit import service`` stays light.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..customers.mix import _counts
+from ..customers.plotting import _bar_counts
+from ..i18n import tr
+
+__all__ = ["plot_ticket_types"]
+
+
+def plot_ticket_types(tickets: pd.DataFrame, *, by: str = "ticket_type", ax=None):
+    """Horizontal bar chart of service tickets (服务工单) per type (or another column).
+
+    Parameters
+    ----------
+    tickets : DataFrame
+        One row per service ticket.
+    by : str, default "ticket_type"
+        Column to count.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    Axes
+        Most frequent value at the top (ties by name); each bar is labelled with its
+        count and share; ticket types in the reader's language.
+
+    Raises
+    ------
+    TypeError
+        Not a DataFrame.
+    ValueError
+        An empty table, a missing column (named) or missing values in ``by``.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> ax = plot_ticket_types(pd.DataFrame({"ticket_type": ["quality issue", "delivery delay", "quality issue"]}))
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['quality issue', 'delivery delay']
+    """
+    counts = _counts(tickets, by, "tickets")["count"]
+    if by == "ticket_type":
+        title, what = tr("Service tickets by type", "各类型服务工单数"), tr("Ticket type", "工单类型")
+    else:
+        title, what = tr(f"Service tickets by {by}", f"按 {by} 的服务工单数"), by
+    return _bar_counts(counts, ax, title, tr("Tickets (count)", "工单数（张）"), what)

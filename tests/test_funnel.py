@@ -1,0 +1,68 @@
+"""Unit tests of coursekit.funnel: opportunities per stage of the sales funnel and its chart."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from coursekit import datasets, funnel, i18n
+
+
+@pytest.fixture(autouse=True)
+def english_and_closed_figures():
+    i18n.use("en")
+    yield
+    i18n.use("en")
+    plt.close("all")
+
+
+def test_funnel_counts_hand_case():
+    opps = pd.DataFrame({"stage_reached": ["lead", "deal", "opportunity", "deal", "lead"]})
+    out = funnel.funnel_counts(opps, stages={"opportunity": "商机", "lead": "线索", "deal": "成交"})
+    assert out["furthest"].tolist() == [1, 2, 2]
+    assert out["reached"].tolist() == [5, 4, 2]
+    assert out["share_of_first"].tolist() == pytest.approx([1.0, 0.8, 0.4])
+    assert out["step_rate"].tolist() == pytest.approx([1.0, 0.8, 0.5])
+    assert out["stage_zh"].tolist() == ["商机", "线索", "成交"]
+
+
+def test_funnel_counts_of_the_case_data():
+    opps = datasets.load_opportunities()
+    out = funnel.funnel_counts(opps)
+    assert list(out.index) == list(datasets.FUNNEL_STAGES)
+    assert out["reached"].iloc[0] == len(opps)
+    assert out.loc["deal", "reached"] == (opps["status"] == "won").sum()
+    assert (np.diff(out["reached"]) <= 0).all()
+
+
+def test_funnel_counts_bad_input():
+    with pytest.raises(ValueError, match="opportunities column 'stage_reached' has 1 value.*'pitch'"):
+        funnel.funnel_counts(pd.DataFrame({"stage_reached": ["lead", "pitch"]}))
+    with pytest.raises(ValueError, match="opportunities is missing column 'stage_reached'"):
+        funnel.funnel_counts(pd.DataFrame({"stage": ["lead"]}))
+    with pytest.raises(TypeError, match="stages must be a sequence"):
+        funnel.funnel_counts(pd.DataFrame({"stage_reached": ["lead"]}), stages="lead")
+
+
+def test_plot_funnel_labels():
+    counts = funnel.funnel_counts(pd.DataFrame({"stage_reached": ["lead", "deal", "service"]}))
+    ax = funnel.plot_funnel(counts)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "opportunity · 商机" and labels[-1] == "service · 服务"
+    assert ax.get_ylabel() == "Funnel stage" and ax.get_xlabel() == "Opportunities (count)"
+    i18n.use("zh")
+    ax = funnel.plot_funnel(counts)
+    assert ax.get_yticklabels()[0].get_text() == "商机"
+    with pytest.raises(ValueError, match="funnel is missing column 'reached'"):
+        funnel.plot_funnel(counts.drop(columns="reached"))
+
+
+def test_plot_funnel_bad_input():
+    counts = funnel.funnel_counts(pd.DataFrame({"stage_reached": ["lead", "deal"]}))
+    with pytest.raises(TypeError, match="funnel must be a pandas DataFrame, got list"):
+        funnel.plot_funnel([3, 2, 1])
+    with pytest.raises(TypeError, match="funnel must be a pandas DataFrame, got Series"):
+        funnel.plot_funnel(counts["reached"])
+    with pytest.raises(ValueError, match="funnel is empty: it has no rows"):
+        funnel.plot_funnel(counts.iloc[:0])
