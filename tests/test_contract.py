@@ -13,7 +13,7 @@ import inspect
 import pandas as pd
 import pytest
 
-MODULES = ["rfm", "tiers", "clv", "transactions", "customers", "funnel", "service", "clv_weekly"]
+MODULES = ["rfm", "tiers", "clv", "transactions", "accounts", "funnel", "service"]
 
 # Parameter names that hold the data a function works on.
 DATA_PARAMS = {

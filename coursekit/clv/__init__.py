@@ -52,8 +52,15 @@ from .models import (
     probability_alive_matrix,
     simulate_bgnbd,
 )
-from .plotting import plot_calibration_holdout, plot_expected_repeat_purchases, plot_history_alive, plot_matrix
+from .plotting import (
+    plot_calibration_holdout,
+    plot_expected_repeat_purchases,
+    plot_history_alive,
+    plot_matrix,
+    plot_weekly_purchases,
+)
 from .summary import UNIT_DAYS, calibration_holdout, check_not_transposed, summarize
+from .weekly import weekly_purchases
 
 __all__ = [
     "UNIT_DAYS",
@@ -84,4 +91,6 @@ __all__ = [
     "CLV_CELL_ACTIONS",
     "clv_quadrant",
     "clv_quadrant_summary",
+    "weekly_purchases",
+    "plot_weekly_purchases",
 ]

@@ -252,3 +252,69 @@ def plot_matrix(matrix: pd.DataFrame, *, ax=None, cmap: str = "viridis"):
         tr(f"Recency: age at last purchase ({u})", f"最近购买时的客户年龄 ({u})"),
         tr("Frequency: repeat purchases (count)", "重复购买次数 (次)"),
     )
+
+
+def plot_weekly_purchases(weekly: pd.DataFrame, *, ax=None):
+    """Stacked bars of :func:`weekly_purchases`: first and repeat purchases per week.
+
+    A week flagged ``complete=False`` is drawn faded and hatched, so that it does not
+    read as a drop.
+
+    Parameters
+    ----------
+    weekly : DataFrame
+        Output of :func:`weekly_purchases` (indexed by week number, with columns
+        ``first_purchases`` and ``repeat_purchases``; optionally ``complete``).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    Axes
+
+    Raises
+    ------
+    TypeError
+        Not a DataFrame, counts not numeric, ``complete`` not boolean.
+    ValueError
+        An empty table, a missing column (named) or negative counts.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> weekly = weekly_purchases(pd.DataFrame({"customer_id": [1, 2, 1],
+    ...                                         "date": ["1997-01-01", "1997-01-03", "1997-02-01"]}),
+    ...                           "1997-02-04")
+    >>> plot_weekly_purchases(weekly).get_ylabel()
+    'Purchases (count)'
+    """
+    from ..plots import PALETTE, finish, new_axes
+
+    v.require_frame(weekly, "weekly")
+    v.require_columns(weekly, ["first_purchases", "repeat_purchases"], "weekly")
+    first = v.numeric_column(weekly, "first_purchases", "weekly", allow_negative=False).to_numpy()
+    repeat = v.numeric_column(weekly, "repeat_purchases", "weekly", allow_negative=False).to_numpy()
+    if "complete" in weekly.columns:
+        if not pd.api.types.is_bool_dtype(weekly["complete"]):
+            raise TypeError("weekly column 'complete' must be boolean (True for a whole week)")
+        complete = weekly["complete"].to_numpy(dtype=bool)
+    else:
+        complete = np.ones(len(weekly), dtype=bool)
+    if ax is None:
+        _, ax = new_axes()
+    x = np.asarray(weekly.index, dtype=float)
+    whole = complete
+    ax.bar(x[whole], first[whole], width=0.9, color=PALETTE[1], label=tr("First purchase", "首次购买"))
+    ax.bar(x[whole], repeat[whole], width=0.9, bottom=first[whole], color=PALETTE[0],
+           label=tr("Repeat purchase", "重复购买"))
+    if (~whole).any():
+        part = ~whole
+        ax.bar(x[part], first[part], width=0.9, color=PALETTE[1], alpha=0.35, hatch="//")
+        ax.bar(x[part], repeat[part], width=0.9, bottom=first[part], color=PALETTE[0], alpha=0.35, hatch="//")
+        for when, height in zip(x[part], (first + repeat)[part]):
+            ax.annotate(tr("incomplete", "不完整周"), (when, height), xytext=(0, 4), textcoords="offset points",
+                        ha="center", fontsize=8)
+    ax.set_xlim(x.min() - 1, x.max() + 1)
+    return finish(ax, tr("Purchases per week", "每周购买次数"), tr("Week", "周"),
+                  tr("Purchases (count)", "购买次数（次）"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from coursekit import customers as customer_topic
+from coursekit import accounts
 from coursekit import datasets
 from coursekit.exercises import ChoiceQuestion, FrameQuestion, IdsQuestion, NumericQuestion, SeriesQuestion
 
@@ -35,15 +35,15 @@ def _orders():
 
 
 def _line_revenue():
-    return customer_topic.revenue_by(_orders(), datasets.OBSERVATION_END, by="product_line")
+    return accounts.revenue_by(_orders(), datasets.OBSERVATION_END, by="product_line")
 
 
 def _customer_revenue():
-    return customer_topic.revenue_by(_orders(), datasets.OBSERVATION_END, by="customer_id")
+    return accounts.revenue_by(_orders(), datasets.OBSERVATION_END, by="customer_id")
 
 
 def _largest_region():
-    top = customer_topic.customer_mix(_customers(), by="region").index[0]
+    top = accounts.customer_mix(_customers(), by="region").index[0]
     return next(letter for letter, region in REGION_OPTIONS.items() if region == top)
 
 
@@ -69,8 +69,8 @@ QUESTIONS = [
         options="ABCD",
         expected=_largest_region,
         hints=[("Count the customers per region.", "统计每个地区的客户数。"),
-               ('coursekit.customers.customer_mix(customers, by="region") lists the largest region first.',
-                'coursekit.customers.customer_mix(customers, by="region") 会把客户最多的地区排在第一位。'),
+               ('accounts.customer_mix(customers, by="region") lists the largest region first.',
+                'accounts.customer_mix(customers, by="region") 会把客户最多的地区排在第一位。'),
                ("Yunfeng is based in Suzhou.", "云峰总部在苏州。")],
     ),
     SeriesQuestion(
@@ -81,8 +81,8 @@ QUESTIONS = [
         expected=_line_revenue,
         rtol=1e-9, atol=0.01,
         hints=[("Returns are negative lines: summing all lines nets them.", "退货是负数行：把所有行相加就抵扣了退货。"),
-               ('coursekit.customers.revenue_by(orders, datasets.OBSERVATION_END, by="product_line")',
-                'coursekit.customers.revenue_by(orders, datasets.OBSERVATION_END, by="product_line")'),
+               ('accounts.revenue_by(orders, datasets.OBSERVATION_END, by="product_line")',
+                'accounts.revenue_by(orders, datasets.OBSERVATION_END, by="product_line")'),
                ('Or with pandas: orders.groupby("product_line")["amount"].sum()',
                 '或用 pandas：orders.groupby("product_line")["amount"].sum()')],
     ),
@@ -105,19 +105,19 @@ QUESTIONS = [
         prompt=("Customers by company size: a DataFrame indexed by size with columns customers (count) and "
                 "share (0-1)",
                 "按企业规模统计客户：以规模为索引的 DataFrame，列为 customers（个数）和 share（占比，0-1）"),
-        expected=lambda: customer_topic.customer_mix(_customers(), by="size"),
+        expected=lambda: accounts.customer_mix(_customers(), by="size"),
         rtol=1e-6, atol=1e-9,
         hints=[("The same function as for regions, with another column.", "与地区统计相同的函数，换一列即可。"),
-               ('coursekit.customers.customer_mix(customers, by="size")',
-                'coursekit.customers.customer_mix(customers, by="size")')],
+               ('accounts.customer_mix(customers, by="size")',
+                'accounts.customer_mix(customers, by="size")')],
     ),
     IdsQuestion(
         "q6",
         prompt=("The ids of the 5 largest customers by net revenue (any order)",
                 "净收入最高的 5 个客户的编号（顺序不限）"),
         expected=lambda: _customer_revenue().nlargest(5).index,
-        hints=[('Net revenue per customer: coursekit.customers.revenue_by(orders, datasets.OBSERVATION_END).',
-                '每个客户的净收入：coursekit.customers.revenue_by(orders, datasets.OBSERVATION_END)。'),
+        hints=[('Net revenue per customer: accounts.revenue_by(orders, datasets.OBSERVATION_END).',
+                '每个客户的净收入：accounts.revenue_by(orders, datasets.OBSERVATION_END)。'),
                ("Take the 5 largest with .nlargest(5), then keep the .index.",
                 "用 .nlargest(5) 取最大的 5 个，再取 .index。")],
     ),

@@ -1,14 +1,14 @@
 """Charts of the service topic: service tickets (服务工单) per type.
 
-matplotlib is imported inside the functions (through :mod:`coursekit.customers.plotting`),
+matplotlib is imported inside the functions (through :mod:`accounts.plotting`),
 so that ``from coursekit import service`` stays light.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from ..customers.mix import _counts
-from ..customers.plotting import _bar_counts
+from ..accounts.mix import _counts
+from ..accounts.plotting import _bar_counts
 from ..i18n import tr
 
 __all__ = ["plot_ticket_types"]

@@ -1,4 +1,4 @@
-"""Unit tests of coursekit.customers (revenue, customer mix, table overview, their charts) and of the
+"""Unit tests of coursekit.accounts (revenue, customer mix, table overview, their charts) and of the
 lesson 00 question bank, which is answered with them."""
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 import coursekit
-from coursekit import CourseKitDataNote, customers as cust, datasets, i18n
+from coursekit import CourseKitDataNote, datasets, i18n
+from coursekit import accounts as cust
 from coursekit.exercises import Lesson
 from coursekit.questions import lesson00
 
@@ -54,8 +55,8 @@ def customers():
 def test_calculation_modules_do_not_import_matplotlib_at_top_level():
     """Calculation modules stay light; plotting modules import matplotlib inside their functions."""
     root = Path(coursekit.__file__).parent
-    files = [*sorted((root / "customers").glob("*.py")), *sorted((root / "funnel").glob("*.py")),
-             *sorted((root / "service").glob("*.py")), root / "clv_weekly.py", root / "transactions" / "overview.py"]
+    files = [*sorted((root / "accounts").glob("*.py")), *sorted((root / "funnel").glob("*.py")),
+             *sorted((root / "service").glob("*.py")), root / "clv" / "weekly.py", root / "transactions" / "overview.py"]
     assert len(files) == 12
     for path in files:
         for node in ast.parse(path.read_text(encoding="utf-8")).body:  # top level only
@@ -74,8 +75,8 @@ def test_calculation_modules_do_not_import_matplotlib_at_top_level():
 def test_package_reexports_its_public_names():
     for name in cust.__all__:
         assert getattr(cust, name) is not None
-    assert cust.revenue_by.__module__ == "coursekit.customers.revenue"
-    assert cust.plot_customer_mix.__module__ == "coursekit.customers.plotting"
+    assert cust.revenue_by.__module__ == "accounts.revenue"
+    assert cust.plot_customer_mix.__module__ == "accounts.plotting"
 
 
 # --------------------------------------------------------------------------- category_label

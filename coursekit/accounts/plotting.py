@@ -38,7 +38,7 @@ def _runs(flags: np.ndarray):
 
 
 def plot_monthly_revenue(monthly: pd.DataFrame, *, money_unit: str = "CNY million", stacked: bool = True, ax=None):
-    """Chart of :func:`~coursekit.customers.monthly_revenue`: stacked areas per group (or one line).
+    """Chart of :func:`~accounts.monthly_revenue`: stacked areas per group (or one line).
 
     A month flagged ``complete=False`` (cut by ``start`` or ``end``) is drawn faded and
     hatched (dashed for lines) and marked "incomplete", so that it does not read as a drop.
@@ -46,7 +46,7 @@ def plot_monthly_revenue(monthly: pd.DataFrame, *, money_unit: str = "CNY millio
     Parameters
     ----------
     monthly : DataFrame
-        Output of :func:`~coursekit.customers.monthly_revenue` (index: month; one column
+        Output of :func:`~accounts.monthly_revenue` (index: month; one column
         per group or ``net_revenue``; optionally ``complete``).
     money_unit : {"CNY", "CNY thousand", "CNY million"}
         Money unit of the y axis.
@@ -152,7 +152,7 @@ def _bar_counts(counts: pd.Series, ax, title, xlabel, ylabel):
 
 
 def plot_customer_mix(customers: pd.DataFrame, *, by: str = "region", ax=None):
-    """Horizontal bar chart of :func:`~coursekit.customers.customer_mix`: customers per region, type, size ...
+    """Horizontal bar chart of :func:`~accounts.customer_mix`: customers per region, type, size ...
 
     Parameters
     ----------
