@@ -1,4 +1,5 @@
 """Shared pytest set-up: a private progress folder, a headless matplotlib, nbval comparison rules."""
+
 import os
 import tempfile
 

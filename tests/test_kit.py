@@ -1,4 +1,5 @@
 """Checks of the kit itself: pins, fonts, lesson metadata, stored outputs, the two commands."""
+
 from __future__ import annotations
 
 import re

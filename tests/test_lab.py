@@ -4,6 +4,7 @@ The server is started through the Makefile (the README's command) on a free
 loopback port with no browser, asked over HTTP for what a learner's browser
 would load, then stopped.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,7 +44,11 @@ def lab():
     args = f"--no-browser --port {port} --ServerApp.ip=127.0.0.1 --IdentityProvider.token={TOKEN}"
     proc = subprocess.Popen(
         ["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
