@@ -1,6 +1,7 @@
 """Shared pytest set-up: a private progress folder, a headless matplotlib, nbval comparison rules."""
 
 import os
+import shutil
 import tempfile
 
 import matplotlib
@@ -9,10 +10,23 @@ import matplotlib
 # the inline backend, so their stored figure outputs stay comparable.
 matplotlib.use("Agg")
 
+_HOME: list[str] = []
+
 
 def pytest_configure(config):
-    # Exercise checks record progress; keep test runs out of the learner's own file.
-    os.environ.setdefault("COURSEKIT_HOME", tempfile.mkdtemp(prefix="coursekit-test-"))
+    # Exercise checks record progress; keep test runs out of the learner's own file
+    # (even when COURSEKIT_HOME is set), and give each pytest-xdist worker its own
+    # folder so that two workers never write the same progress file. Notebook kernels
+    # started by a worker inherit the worker's folder.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    home = tempfile.mkdtemp(prefix=f"coursekit-test-{worker}-")
+    _HOME.append(home)
+    os.environ["COURSEKIT_HOME"] = home
+
+
+def pytest_unconfigure(config):
+    while _HOME:
+        shutil.rmtree(_HOME.pop(), ignore_errors=True)
 
 
 # nbval compares every stored output of notebooks/ and solutions/. Images and
