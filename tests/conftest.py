@@ -6,9 +6,14 @@ import tempfile
 
 import matplotlib
 
+from coursekit.plots import find_cjk_font
+
 # Unit tests draw off-screen. Notebook kernels are separate processes and keep
 # the inline backend, so their stored figure outputs stay comparable.
 matplotlib.use("Agg")
+# Charts drawn by unit tests get the CJK fallback a lesson gets from setup_notebook()
+# (importing coursekit does not set fonts), so Chinese labels raise no missing-glyph warnings.
+find_cjk_font(warn=False)
 
 _HOME: list[str] = []
 
