@@ -8,7 +8,7 @@ BIN    ?= $(VENV)/bin
 STAMP  := $(VENV)/.coursekit-installed
 # Extra JupyterLab options, e.g. make lab LAB_ARGS="--no-browser --port 8890"
 LAB_ARGS ?=
-# Test workers (pytest-xdist); each notebook and each test file stays on one worker.
+# Test workers (pytest-xdist); each notebook and each test file stays on one worker (--dist loadfile, pyproject).
 # 2 matches the smallest supported machine; `make test WORKERS=auto` uses every core.
 WORKERS ?= 2
 # Jupyter refuses to run as root unless told; containers and fresh VMs often are root.
@@ -39,7 +39,7 @@ serve:
 	    --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(ROOT_ARGS) $(LAB_ARGS)
 
 test: setup lint
-	$(BIN)/python -m pytest -n $(WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(WORKERS)
 
 lint: setup
 	$(BIN)/ruff check .

@@ -65,6 +65,11 @@ def test_supported_pythons():
     assert ruff["target-version"] == "py311" and ruff["line-length"] == 120
 
 
+def test_parallel_tests_keep_each_notebook_on_one_worker():
+    addopts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]["addopts"]
+    assert "--dist loadfile" in addopts and "--nbval" in addopts
+
+
 def test_environment_yml_is_generated_from_pyproject():
     gen = load_script("tools/gen_environment.py")
     text = (ROOT / "environment.yml").read_text()

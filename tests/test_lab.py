@@ -108,6 +108,4 @@ def test_make_lab_is_set_up_then_serve():
     makefile = (ROOT / "Makefile").read_text()
     assert re.search(r"^lab: setup\n\t@\$\(MAKE\) --no-print-directory serve$", makefile, re.M)
     assert re.search(r"^serve:\n\t\$\(BIN\)/jupyter lab ", makefile, re.M)
-    assert re.search(
-        r"^test: setup lint\n\t\$\(BIN\)/python -m pytest -n \$\(WORKERS\) --dist loadfile$", makefile, re.M
-    )
+    assert re.search(r"^test: setup lint\n\t\$\(BIN\)/python -m pytest -n \$\(WORKERS\)$", makefile, re.M)
