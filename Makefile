@@ -1,39 +1,58 @@
-# Two commands on a fresh machine (Python 3.11, git, Debian's apt):
+# Two commands on a fresh machine (Python 3.11 to 3.13, git, Debian's apt):
 #   make lab    set up, then open JupyterLab on notebooks/00-start-here.ipynb
-#   make test   set up, then run every test (unit, data, exercises, notebooks)
+#   make test   set up, then lint and run every test (unit, data, exercises, notebooks)
 PYTHON ?= python3
 VENV   := .venv
-BIN    := $(VENV)/bin
+# BIN may point at another environment's bin/ (tests/test_lab.py serves the lab from the test run's own venv).
+BIN    ?= $(VENV)/bin
 STAMP  := $(VENV)/.coursekit-installed
 # Extra JupyterLab options, e.g. make lab LAB_ARGS="--no-browser --port 8890"
 LAB_ARGS ?=
+# Test workers (pytest-xdist); each notebook and each test file stays on one worker (--dist loadfile, pyproject).
+# 2 matches the smallest supported machine; `make test WORKERS=auto` uses every core.
+WORKERS ?= 2
 # Jupyter refuses to run as root unless told; containers and fresh VMs often are root.
 ROOT_ARGS := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: setup fonts lab test exercises notebooks bench clean
+.PHONY: setup fonts lab serve test lint format environment exercises notebooks bench clean
 
 setup: $(STAMP) fonts
 
-# Re-install only when the pins change.
+# Re-install only when the pins change. Runtime, lab front end and test tools: see pyproject.toml.
 $(STAMP): pyproject.toml
 	@sh tools/make_venv.sh $(PYTHON) $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
-	$(BIN)/jupyter labextension disable --level=sys_prefix "@jupyterlab/apputils-extension:announcements"
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e ".[lab,test]"
+	$(VENV)/bin/jupyter labextension disable --level=sys_prefix "@jupyterlab/apputils-extension:announcements"
 	@touch $(STAMP)
 
 fonts:
 	@sh tools/ensure_cjk_font.sh
 
 lab: setup
+	@$(MAKE) --no-print-directory serve
+
+# The JupyterLab server of `make lab`, without the set-up step.
+serve:
 	$(BIN)/jupyter lab --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
 	    --LabApp.extension_manager=readonly --ServerApp.root_dir="$(CURDIR)" \
 	    --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(ROOT_ARGS) $(LAB_ARGS)
 
-test: setup
-	$(BIN)/python -m pytest
+test: setup lint
+	$(BIN)/python -m pytest -n $(WORKERS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # Authoring helpers
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+environment:
+	$(BIN)/python tools/gen_environment.py
+
 exercises: setup
 	$(BIN)/python tools/make_exercises.py
 
@@ -44,4 +63,4 @@ bench: setup
 	$(BIN)/python benchmarks/bench_summary.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,12 +1,15 @@
 """coursekit: every calculation of the customer-value course, as plain functions on pandas objects.
 
-One module per topic (``rfm``, ``clv``, ``tiers`` ...). Importing the package
-finds a CJK font for matplotlib so that Chinese chart labels render.
+One package per topic (``rfm``, ``clv``, ``tiers`` ...). Importing ``coursekit``
+has no side effects: it does not import matplotlib, change its fonts or style,
+or touch the warning display. A lesson's first cell calls
+:func:`setup_notebook`, which does all of that.
 
 >>> import coursekit
 >>> coursekit.get_language()
 'en'
 """
+
 from __future__ import annotations
 
 from ._validate import CourseKitDataNote
@@ -16,5 +19,3 @@ from .plots import find_cjk_font
 
 __version__ = "0.1.0"
 __all__ = ["CourseKitDataNote", "find_cjk_font", "get_language", "setup_notebook", "tr", "use"]
-
-find_cjk_font()

@@ -4,6 +4,12 @@ Every chart function in ``coursekit`` draws on a matplotlib ``Axes`` and calls
 :func:`finish` to set a title and axis labels with units, so no chart leaves
 the kit unlabelled.
 
+Importing this module does not import matplotlib (so ``import coursekit`` and the
+calculation modules stay light and leave matplotlib's global settings alone):
+each function imports it when called. Fonts and style change only when
+:func:`find_cjk_font` or :func:`set_style` is called, which
+``coursekit.setup_notebook()`` does.
+
 Examples
 --------
 >>> import matplotlib
@@ -14,13 +20,11 @@ Examples
 >>> plots.finish(ax, "客户数 Customers", "Class", "Customers (count)")
 <Axes: title={'center': '客户数 Customers'}, xlabel='Class', ylabel='Customers (count)'>
 """
+
 from __future__ import annotations
 
 import glob
 import warnings
-
-import matplotlib
-from matplotlib import font_manager
 
 # Family names of common CJK fonts, best first. Debian's fonts-noto-cjk provides the first.
 CJK_FAMILIES = (
@@ -49,6 +53,8 @@ _state: dict[str, str | None] = {"cjk_font": None}
 
 
 def _installed_families() -> set[str]:
+    from matplotlib import font_manager
+
     return {f.name for f in font_manager.fontManager.ttflist}
 
 
@@ -56,6 +62,8 @@ def find_cjk_font(*, warn: bool = True) -> str | None:
     """Find a CJK font, register it with matplotlib and put it in the fallback chain.
 
     Latin text keeps DejaVu Sans; glyphs it lacks fall back to the CJK font.
+    This changes matplotlib's global ``rcParams``; ``coursekit.setup_notebook()``
+    calls it, importing ``coursekit`` does not.
 
     Returns
     -------
@@ -67,6 +75,9 @@ def find_cjk_font(*, warn: bool = True) -> str | None:
     >>> find_cjk_font() in CJK_FAMILIES
     True
     """
+    import matplotlib
+    from matplotlib import font_manager
+
     families = _installed_families()
     chosen = next((f for f in CJK_FAMILIES if f in families), None)
     if chosen is None:
@@ -99,6 +110,7 @@ def find_cjk_font(*, warn: bool = True) -> str | None:
 
 def set_style() -> None:
     """Apply the house style (seaborn whitegrid, course palette, readable sizes), keeping the CJK font."""
+    import matplotlib
     import seaborn as sns
 
     sns.set_theme(style="whitegrid", palette=PALETTE, context="notebook")
@@ -158,5 +170,5 @@ def finish(ax, title: str, xlabel: str, ylabel: str, *, legend: bool | None = No
 
 
 def cjk_font() -> str | None:
-    """The CJK family found at import (None when there is none)."""
+    """The CJK family chosen by the last :func:`find_cjk_font` call (None before it, or when there is none)."""
     return _state["cjk_font"]

@@ -1,9 +1,13 @@
 """Unit tests of the exercise machinery: question kinds, feedback, hints, progress, language."""
+
 from __future__ import annotations
 
+import ast
+import importlib
 import json
-import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -82,10 +86,32 @@ class Boom:
 
 def weird_objects():
     return [
-        [1, 2, 3], "a string", {"a": 1}, (x for x in range(3)), Boom(), object(), np.array([[1, 2], [3, 4]]),
-        pd.Series([np.nan, np.nan]), pd.DataFrame(), pd.DataFrame({"a": [1], "b": [2]}), float("nan"), pd.NA,
-        pd.NaT, True, lambda: 1, {1, 2}, b"bytes", 3 + 4j, pd.Timedelta("3D"), [Boom()], pd.Series([Boom()]),
-        np.float64("inf"), pd.Index([]), (), [[1, 2]], pd.Series(["C01"], index=[Boom()]),
+        [1, 2, 3],
+        "a string",
+        {"a": 1},
+        (x for x in range(3)),
+        Boom(),
+        object(),
+        np.array([[1, 2], [3, 4]]),
+        pd.Series([np.nan, np.nan]),
+        pd.DataFrame(),
+        pd.DataFrame({"a": [1], "b": [2]}),
+        float("nan"),
+        pd.NA,
+        pd.NaT,
+        True,
+        lambda: 1,
+        {1, 2},
+        b"bytes",
+        3 + 4j,
+        pd.Timedelta("3D"),
+        [Boom()],
+        pd.Series([Boom()]),
+        np.float64("inf"),
+        pd.Index([]),
+        (),
+        [[1, 2]],
+        pd.Series(["C01"], index=[Boom()]),
     ]
 
 
@@ -130,8 +156,12 @@ CASES = [
     ("q1", lambda: "600", "invalid", "remove the quotes"),
     ("q1", lambda: True, "invalid", "True/False"),
     ("q1", lambda: demo_orders(), "invalid", "a DataFrame with 6 rows and 2 columns — select one value with .loc"),
-    ("q1", lambda: demo_orders()[["amount", "customer_id", "amount"]].set_axis(["a", "b", "c"], axis=1),
-     "invalid", "3 columns"),
+    (
+        "q1",
+        lambda: demo_orders()[["amount", "customer_id", "amount"]].set_axis(["a", "b", "c"], axis=1),
+        "invalid",
+        "3 columns",
+    ),
     ("q1", lambda: demo_orders()["amount"], "invalid", "Series with 6 values"),
     ("q1", lambda: demo_orders()["amount"].iloc[:0], "invalid", "matched nothing"),
     ("q1", lambda: demo_orders()["amount"].sum, "invalid", "parentheses"),
@@ -171,7 +201,12 @@ CASES = [
     # frame
     ("q5", rev_frame, "correct", ""),
     ("q5", lambda: rev_frame()[["orders", "revenue"]].iloc[::-1], "correct", ""),
-    ("q5", lambda: rev_frame()[["revenue"]], "incorrect", "wrong shape: yours 3 rows × 1 column, expected 3 rows × 2 columns"),
+    (
+        "q5",
+        lambda: rev_frame()[["revenue"]],
+        "incorrect",
+        "wrong shape: yours 3 rows × 1 column, expected 3 rows × 2 columns",
+    ),
     ("q5", lambda: rev_frame().assign(x=1), "incorrect", "Extra column 'x'"),
     ("q5", lambda: rev_frame().iloc[:2], "incorrect", "wrong shape: yours 2 rows"),
     ("q5", lambda: rev_frame().reset_index(), "incorrect", "column 'customer_id'"),
@@ -259,8 +294,9 @@ def test_series_options():
     assert les.check("s", exp * 1.0001).status == "correct"
     r = les.check("s", exp.iloc[::-1])
     assert r.status == "incorrect" and "order" in r.message
-    cat = SeriesQuestion("c", prompt="p", expected=lambda: pd.Series(["x", "y"], index=[1, 2], dtype="category"),
-                         hints=HINTS)
+    cat = SeriesQuestion(
+        "c", prompt="p", expected=lambda: pd.Series(["x", "y"], index=[1, 2], dtype="category"), hints=HINTS
+    )
     les = Lesson("t", questions=[cat], record=False)
     assert les.check("c", pd.Series(["y", "x"], index=[2, 1])).status == "correct"
     assert "first at row 2" in les.check("c", pd.Series(["x", "z"], index=[1, 2])).message
@@ -268,8 +304,9 @@ def test_series_options():
 
 def test_frame_options():
     exp = pd.DataFrame({"a": [1, 2], "b": [3.0, 4.0]}, index=["x", "y"])
-    strict = FrameQuestion("f", prompt="p", expected=lambda: exp, hints=HINTS, ignore_column_order=False,
-                           ignore_order=False)
+    strict = FrameQuestion(
+        "f", prompt="p", expected=lambda: exp, hints=HINTS, ignore_column_order=False, ignore_order=False
+    )
     les = Lesson("t", questions=[strict], record=False)
     assert les.check("f", exp.copy()).status == "correct"
     assert "different order" in les.check("f", exp[["b", "a"]]).message
@@ -284,8 +321,9 @@ def test_frame_options():
 
 
 def test_choice_words_and_validation():
-    q = ChoiceQuestion("c", prompt="p", options=["recency", "frequency", "monetary value"], expected="monetary value",
-                       hints=HINTS)
+    q = ChoiceQuestion(
+        "c", prompt="p", options=["recency", "frequency", "monetary value"], expected="monetary value", hints=HINTS
+    )
     les = Lesson("t", questions=[q], record=False)
     assert les.check("c", "  Monetary   Value ").status == "correct"
     assert les.check("c", "recency").status == "incorrect"
@@ -344,8 +382,12 @@ def test_no_eval_or_exec():
 def test_hints_progress_and_stop(ex):
     result = ex.check("q3", {"A"})
     fb = Feedback(result)
-    assert [fb.reveal_next_hint() for _ in range(4)] == ["There are three.", "R, F and M.",
-                                                        "Region is not one of them.", None]
+    assert [fb.reveal_next_hint() for _ in range(4)] == [
+        "There are three.",
+        "R, F and M.",
+        "Region is not one of them.",
+        None,
+    ]
     fb = Feedback(ex.check("q1", None))
     widget = fb.build_widget()
     button = widget.children[0].children[1]
@@ -362,7 +404,9 @@ def test_hints_progress_and_stop(ex):
 
 def test_hints_recorded_in_progress(ex, home):
     shown = []
-    fb = Feedback(ex.check("q1", None), on_hint=lambda n: (shown.append(n), exmod._progress.record_hint("demo", "q1", n)))
+    fb = Feedback(
+        ex.check("q1", None), on_hint=lambda n: (shown.append(n), exmod._progress.record_hint("demo", "q1", n))
+    )
     fb.reveal_next_hint()
     fb.reveal_next_hint()
     assert shown == [1, 2]
@@ -466,6 +510,7 @@ def test_unwritable_home_does_not_break_checks(monkeypatch, tmp_path):
 def test_dashboard_and_summary(ex, home):
     empty = dashboard()
     assert isinstance(empty, pd.DataFrame)
+    assert "problem" not in empty.columns  # every bank loads: no problem column
     assert "demo" not in empty.index  # the demo bank is hidden until used
     ex.check("q1", 600)
     ex.check("q2", "B")
@@ -498,7 +543,7 @@ def test_warnings_stay_out_of_check_outputs(recwarn, capsys):
     import warnings
 
     def expected():
-        warnings.warn("3 rows excluded", coursekit.CourseKitDataNote)
+        warnings.warn("3 rows excluded", coursekit.CourseKitDataNote, stacklevel=2)
         return pd.Series([1.0, np.inf], index=["a", "b"])
 
     q = SeriesQuestion("s", prompt="p", expected=expected, hints=HINTS)
@@ -507,3 +552,89 @@ def test_warnings_stay_out_of_check_outputs(recwarn, capsys):
     assert les.check("s", pd.Series([np.nan, -np.inf], index=["a", "b"])).status == "incorrect"
     assert len(recwarn) == 0
     assert capsys.readouterr() == ("", "")
+
+
+# --------------------------------------------------------------------------- banks: one-way dependency
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("coursekit.exercises", "coursekit.questions"),
+        ("coursekit.questions", "coursekit.exercises"),
+        ("coursekit.questions.demo", "coursekit.exercises"),
+    ],
+)
+def test_exercises_and_questions_import_in_either_order(first, second):
+    code = (
+        "import importlib, sys\n"
+        f"importlib.import_module({first!r})\n"
+        # importing the exercise machinery alone must not pull in the banks
+        f"assert {first!r} != 'coursekit.exercises' or 'coursekit.questions' not in sys.modules\n"
+        f"importlib.import_module({second!r})\n"
+        "from coursekit.exercises import Lesson\n"
+        "from coursekit.questions import bank_module\n"
+        "print(Lesson('demo', record=False), bank_module('demo').LESSON)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["Lesson('demo',", "7", "questions)", "demo"]
+
+
+def test_exercises_never_import_the_banks():
+    for path in (ROOT / "coursekit" / "exercises").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [("." * node.level) + (node.module or "")]
+                names += [f"{names[0]}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                assert not re.match(r"(coursekit|\.\.)\.?questions", name), f"{path.name} imports {name}"
+
+
+@pytest.fixture
+def bank_folder(tmp_path, monkeypatch):
+    """An extra folder on the path of ``coursekit.questions``, for deliberately broken banks."""
+    package = importlib.import_module("coursekit.questions")
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    monkeypatch.setattr(package, "__path__", [*package.__path__, str(folder)])
+    yield folder
+    for name in [m for m in sys.modules if m.startswith("coursekit.questions.lesson9")]:
+        del sys.modules[name]
+    importlib.invalidate_caches()
+
+
+def test_dashboard_reports_a_broken_bank(bank_folder, home):
+    (bank_folder / "lesson97.py").write_text('LESSON = "97-broken"\nraise RuntimeError("typo in the bank")\n')
+    (bank_folder / "lesson96.py").write_text('LESSON = "96-empty"\nQUESTIONS = []\n')
+    importlib.invalidate_caches()
+    # progress recorded before the bank broke
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "progress.json").write_text(
+        json.dumps({"version": 1, "lessons": {"97-broken": {"q1": {"status": "correct", "attempts": 2}}}}),
+        encoding="utf-8",
+    )
+    board = dashboard()
+    assert "problem" in board.columns
+    # the module fails at import: listed under its two digits, and under the id in the progress file
+    for lesson in ("97", "97-broken"):
+        assert board.loc[lesson, "problem"] == (
+            f"lesson {lesson}: the question bank could not be loaded (RuntimeError: typo in the bank). "
+            f"Please tell your instructor."
+        )
+        assert pd.isna(board.loc[lesson, "questions"])
+    assert board.loc["97-broken", "correct"] == 1
+    assert (
+        "96-empty: the question bank could not be loaded (ValueError: question bank '96-empty': the bank has no "
+        "QUESTIONS)" in board.loc["96-empty", "problem"]
+    )
+    html = board._repr_html_()
+    assert html.count("coursekit-bank-problem") == 3
+    assert "lesson 97-broken: the question bank could not be loaded (RuntimeError: typo in the bank)" in html
+    coursekit.use("zh")
+    assert "第 97-broken 课：题库无法加载（RuntimeError: typo in the bank）" in dashboard().loc["97-broken", "problem"]
+    # the learner opening the lesson sees the error itself, not an empty lesson
+    with pytest.raises(RuntimeError, match="typo in the bank"):
+        Lesson("97-broken")

@@ -1,7 +1,9 @@
 """Checks of the kit itself: pins, fonts, lesson metadata, stored outputs, the two commands."""
+
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 import tomllib
 import warnings
@@ -10,9 +12,10 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import nbformat
 import pytest
+from _scripts import load_script
 
 import coursekit
-from coursekit import plots
+from coursekit import notebook, plots
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -24,29 +27,70 @@ def _normalise(name: str) -> str:
     return name.lower().replace("_", "-")
 
 
+def _project() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+
+
+def _parse_pins(requirements) -> dict[str, str]:
+    pins = {}
+    for dep in requirements:
+        match = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([0-9]+\.[0-9]+)(\.\*|\.[0-9]+)", dep)
+        assert match, f"{dep!r}: pin to major.minor (name==X.Y.*) or an exact release"
+        pins[_normalise(match.group(1))] = match.group(2) + match.group(3)
+    return pins
+
+
 def _pip_pins() -> dict[str, str]:
-    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
-    pins = {}
-    for dep in deps:
-        name, version = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([0-9.]+)(\.\*)?", dep).group(1, 2)
-        pins[_normalise(name)] = version
-    return pins
+    """Runtime pins: what ``pip install coursekit`` installs."""
+    return _parse_pins(_project()["dependencies"])
 
 
-def _conda_pins() -> dict[str, str]:
-    pins = {}
-    for line in (ROOT / "environment.yml").read_text().splitlines():
-        match = re.fullmatch(r"\s*-\s*([A-Za-z0-9_.\-]+)=([0-9.]+)\s*", line)
-        if match:
-            pins[_normalise(match.group(1))] = match.group(2)
-    return pins
+def test_runtime_and_extras_are_pinned_apart():
+    project = _project()
+    runtime = _pip_pins()
+    extras = {name: _parse_pins(reqs) for name, reqs in project["optional-dependencies"].items()}
+    assert set(extras) == {"lab", "test"}
+    assert runtime["lifetimes"] == "0.11.3" and runtime["pandas"] == "3.1.*"
+    # test and lint tools are never installed for a learner
+    assert {"pytest", "pytest-xdist", "nbval", "ruff"} <= set(extras["test"])
+    assert not {"pytest", "pytest-xdist", "nbval", "ruff", "nbclient"} & (set(runtime) | set(extras["lab"]))
+    assert "jupyterlab" in extras["lab"]
+    every = [*runtime, *(name for pins in extras.values() for name in pins)]
+    assert len(every) == len(set(every)), "a package is pinned twice"
 
 
-def test_pip_and_conda_pins_agree():
-    pip, conda = _pip_pins(), _conda_pins()
-    assert conda.pop("python") == "3.11"
-    assert pip == conda, f"pyproject.toml and environment.yml disagree: {set(pip.items()) ^ set(conda.items())}"
-    assert "lifetimes" in pip and pip["lifetimes"] == "0.11.3"
+def test_supported_pythons():
+    assert _project()["requires-python"] == ">=3.11"
+    ruff = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["ruff"]
+    assert ruff["target-version"] == "py311" and ruff["line-length"] == 120
+
+
+def test_parallel_tests_keep_each_notebook_on_one_worker():
+    addopts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]["addopts"]
+    assert "--dist loadfile" in addopts and "--nbval" in addopts
+
+
+def test_environment_yml_is_generated_from_pyproject():
+    gen = load_script("tools/gen_environment.py")
+    text = (ROOT / "environment.yml").read_text()
+    assert text == gen.render(), "environment.yml is out of date: run python tools/gen_environment.py"
+    # Read independently of the generator: conda gives Python and pip only, pip gets the tested pins.
+    channels, dependencies = text.split("\ndependencies:\n")
+    assert re.findall(r"^  - (\S+)$", channels, re.M) == ["conda-forge", "nodefaults"]
+    conda = re.findall(r"^  - (\S+)$", dependencies, re.M)
+    assert conda == ["python=3.11", "pip", "pip:"]
+    pip_section = re.findall(r"^      - (\S+)$", text, re.M)
+    project = _project()
+    assert pip_section == project["dependencies"] + project["optional-dependencies"]["lab"]
+    assert gen.main(["--check"]) == 0
+
+
+def test_environment_check_fails_on_a_changed_pin(tmp_path):
+    gen = load_script("tools/gen_environment.py")
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text((ROOT / "pyproject.toml").read_text().replace('"pandas==3.1.*"', '"pandas==3.2.*"'))
+    changed = gen.render(pyproject)
+    assert "      - pandas==3.2.*\n" in changed and changed != (ROOT / "environment.yml").read_text()
 
 
 def test_pins_cover_every_import_of_coursekit():
@@ -60,6 +104,78 @@ def test_pins_cover_every_import_of_coursekit():
     for module in sorted(imported - stdlib - {"coursekit"}):
         package = provided_by.get(module, module)
         assert package in pins, f"coursekit imports {module!r} but pyproject.toml does not pin it"
+
+
+def _python(code: str) -> str:
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def test_import_has_no_side_effects():
+    out = _python(
+        "import sys, warnings\n"
+        "import numpy, pandas  # their own import-time warning filters are not ours\n"
+        "shown = warnings.showwarning\n"
+        "filters = list(warnings.filters)\n"
+        "import coursekit\n"
+        "from coursekit import plots\n"
+        "assert coursekit.find_cjk_font is plots.find_cjk_font and plots.cjk_font() is None\n"
+        "assert 'matplotlib' not in sys.modules, 'import coursekit imported matplotlib'\n"
+        "assert 'seaborn' not in sys.modules\n"
+        "assert warnings.showwarning is shown, 'import coursekit replaced warnings.showwarning'\n"
+        "assert warnings.filters == filters, 'import coursekit changed the warning filters'\n"
+        "import matplotlib\n"
+        "assert matplotlib.rcParams['font.family'] == matplotlib.rcParamsDefault['font.family']\n"
+        "assert matplotlib.rcParams['axes.unicode_minus'] is True\n"
+        "print('clean')\n"
+    )
+    assert out.split() == ["clean"]
+
+
+def test_setup_notebook_sets_fonts_and_note_display_once():
+    out = _python(
+        "import warnings, matplotlib\n"
+        "matplotlib.use('Agg')\n"
+        "import coursekit\n"
+        "seen = []\n"
+        "def original(message, category, *args, **kwargs):\n"
+        "    seen.append(category.__name__)\n"
+        "warnings.showwarning = original\n"
+        "coursekit.setup_notebook()\n"
+        "wrapped = warnings.showwarning\n"
+        "coursekit.setup_notebook('zh')\n"
+        "assert warnings.showwarning is wrapped and wrapped.previous is original, 'wrapped twice'\n"
+        "assert coursekit.plots.cjk_font() in matplotlib.rcParams['font.family']\n"
+        "assert matplotlib.rcParams['axes.unicode_minus'] is False\n"
+        "warnings.warn('12 rows netted', coursekit.CourseKitDataNote)\n"
+        "warnings.warn('12 rows netted', coursekit.CourseKitDataNote)\n"
+        "warnings.warn('something else', DeprecationWarning)\n"
+        "warnings.warn('user problem', UserWarning)\n"
+        "print(seen)\n"
+        "coursekit.notebook.remove_note_display()\n"
+        "assert warnings.showwarning is original\n"
+    )
+    # both notes are shown as plain text (not deduplicated), every other warning reaches the original handler
+    assert out.splitlines() == ["Note: 12 rows netted", "Note: 12 rows netted", "['DeprecationWarning', 'UserWarning']"]
+
+
+def test_note_display_delegates_to_the_handler_in_place(monkeypatch, capsys):
+    seen = []
+    monkeypatch.setattr(warnings, "showwarning", lambda message, category, *a, **k: seen.append(str(message)))
+    before = warnings.showwarning
+    with warnings.catch_warnings():
+        notebook.install_note_display()
+        notebook.install_note_display()
+        assert warnings.showwarning.previous is before
+        warnings.warn("3 lines excluded", coursekit.CourseKitDataNote, stacklevel=1)
+        warnings.warn("not ours", RuntimeWarning, stacklevel=1)
+        notebook.remove_note_display()
+        assert warnings.showwarning is before
+        notebook.remove_note_display()  # no-op when not installed
+        assert warnings.showwarning is before
+    assert seen == ["not ours"]
+    assert capsys.readouterr().out == "Note: 3 lines excluded\n"
 
 
 def test_chinese_chart_renders_without_missing_glyphs(tmp_path):
@@ -142,8 +258,11 @@ def test_ci_runs_the_readme_test_command():
 
 def test_binder_files_are_consistent():
     assert "fonts-noto-cjk" in (ROOT / "apt.txt").read_text().split()
-    post = (ROOT / "postBuild").read_text()
-    assert "set -e" in post and "pip install" in post
+    post = [line for line in (ROOT / "postBuild").read_text().splitlines() if line and not line.startswith("#")]
+    assert "set -e" in post
+    # environment.yml's pip section installs the dependencies; postBuild adds coursekit itself.
+    assert "pip install --no-deps -e ." in post
+    assert any("_load_fontmanager(try_read_cache=False)" in line for line in post), "font cache rebuild is missing"
 
 
 def test_readme_course_map_matches_the_lessons():

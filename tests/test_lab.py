@@ -1,9 +1,11 @@
 """`make lab` really serves the course: JupyterLab on lesson 00, widgets available, no news pop-up.
 
-The server is started through the Makefile (the README's command) on a free
-loopback port with no browser, asked over HTTP for what a learner's browser
-would load, then stopped.
+The server is started through the Makefile's ``serve`` target (what ``make lab``
+runs once set-up is done) from the environment running the tests, so no second
+virtualenv is built, on a free loopback port with no browser, asked over HTTP for
+what a learner's browser would load, then stopped.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,6 +14,7 @@ import re
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -41,16 +44,22 @@ def _get(url: str) -> tuple[int, str]:
 def lab():
     port = _free_port()
     args = f"--no-browser --port {port} --ServerApp.ip=127.0.0.1 --IdentityProvider.token={TOKEN}"
+    # The bin/ folder of this interpreter's environment (not resolved: a venv's python is a symlink).
+    bin_dir = Path(sys.executable).parent
     proc = subprocess.Popen(
-        ["make", "--no-print-directory", "lab", f"LAB_ARGS={args}"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        ["make", "--no-print-directory", "serve", f"BIN={bin_dir}", f"LAB_ARGS={args}"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     try:
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                pytest.fail(f"make lab exited early:\n{proc.stdout.read()}")
+                pytest.fail(f"make serve exited early:\n{proc.stdout.read()}")
             try:
                 if _get(f"{base}/api/status?token={TOKEN}")[0] == 200:
                     break
@@ -58,7 +67,7 @@ def lab():
                 pass
             time.sleep(0.5)
         else:
-            pytest.fail("make lab did not start within 90 s")
+            pytest.fail("make serve did not start within 90 s")
         yield base
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
@@ -92,3 +101,11 @@ def test_lab_serves_the_lessons_and_the_widgets_extension(lab):
     _, html = _get(f"{lab}/lab?token={TOKEN}")
     federated = {ext["name"] for ext in _page_config(html).get("federated_extensions", [])}
     assert "@jupyter-widgets/jupyterlab-manager" in federated
+
+
+def test_make_lab_is_set_up_then_serve():
+    """`make lab` = the set-up of `make test`, then the server this module tests."""
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^lab: setup\n\t@\$\(MAKE\) --no-print-directory serve$", makefile, re.M)
+    assert re.search(r"^serve:\n\t\$\(BIN\)/jupyter lab ", makefile, re.M)
+    assert re.search(r"^test: setup lint\n\t\$\(BIN\)/python -m pytest -n \$\(WORKERS\)$", makefile, re.M)

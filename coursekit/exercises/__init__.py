@@ -9,7 +9,8 @@ In an exercise notebook::
     ex.check("q1", answer_q1) # locked cell: shows ✓ / ✗ / "not answered yet" and a Hint button
 
 The reference answers live in question banks (``coursekit/questions/<module>.py``),
-never in a notebook. ``check`` never raises: whatever the learner passes, the result
+never in a notebook. The banks import this package (for the question kinds); this
+package finds a bank by name (:mod:`.banks`) only when a lesson asks for it. ``check`` never raises: whatever the learner passes, the result
 has a ``status`` in ``{"correct", "incorrect", "unanswered", "invalid"}`` and a
 friendly ``message`` in the language chosen with ``coursekit.use``.
 
@@ -22,6 +23,7 @@ friendly ``message`` in the language chosen with ``coursekit.use``.
 >>> ex.check("q2", "b").status
 'incorrect'
 """
+
 from __future__ import annotations
 
 import html
@@ -45,10 +47,24 @@ from ._questions import (
     Question,
     SeriesQuestion,
 )
+from .banks import bank_module, lesson_ids
 
 __all__ = [
-    "CheckResult", "ChoiceQuestion", "FrameQuestion", "IdsQuestion", "Lesson", "NumericQuestion",
-    "KINDS", "Question", "SeriesQuestion", "STATUSES", "dashboard", "progress_path", "validate_bank",
+    "CheckResult",
+    "ChoiceQuestion",
+    "FrameQuestion",
+    "IdsQuestion",
+    "Lesson",
+    "NumericQuestion",
+    "KINDS",
+    "Question",
+    "SeriesQuestion",
+    "STATUSES",
+    "bank_module",
+    "dashboard",
+    "lesson_ids",
+    "progress_path",
+    "validate_bank",
 ]
 
 progress_path = progress.progress_path
@@ -87,7 +103,7 @@ class Lesson:
     Parameters
     ----------
     lesson_id : str
-        Lesson id as in the question registry (``coursekit.questions``), e.g. ``"07-rfm"``.
+        Lesson id of a question bank in ``coursekit.questions`` (see :mod:`.banks`), e.g. ``"07-rfm"``.
     questions : iterable of Question, optional
         Use these questions instead of the registered bank (tests, ad-hoc exercises).
     record : bool
@@ -98,8 +114,6 @@ class Lesson:
         self.lesson_id = lesson_id
         self.record = record
         if questions is None:
-            from ..questions import bank_module
-
             module = bank_module(lesson_id)
             questions = validate_bank(module, lesson=lesson_id)
             self.title = getattr(module, "TITLE", (lesson_id, lesson_id))
@@ -119,8 +133,9 @@ class Lesson:
         try:
             result = self._check(qid, answer)
         except Exception:  # last line of defence: never a traceback in a learner's notebook
-            result = CheckResult(str(qid), INVALID, tr("your answer could not be checked.",
-                                                       "无法检查你的答案。"), lesson=self.lesson_id)
+            result = CheckResult(
+                str(qid), INVALID, tr("your answer could not be checked.", "无法检查你的答案。"), lesson=self.lesson_id
+            )
         on_hint = None
         if self.record and result.qid in self.questions:
             lesson, q = self.lesson_id, result.qid
@@ -139,10 +154,15 @@ class Lesson:
         question = self.questions.get(qid) if isinstance(qid, str) else None
         if question is None:
             known = ", ".join(self.questions)
-            return CheckResult(str(qid), INVALID,
-                               tr(f"there is no question {qid!r} in lesson {self.lesson_id} (questions: {known}).",
-                                  f"第 {self.lesson_id} 课没有题目 {qid!r}（题目：{known}）。"),
-                               lesson=self.lesson_id)
+            return CheckResult(
+                str(qid),
+                INVALID,
+                tr(
+                    f"there is no question {qid!r} in lesson {self.lesson_id} (questions: {known}).",
+                    f"第 {self.lesson_id} 课没有题目 {qid!r}（题目：{known}）。",
+                ),
+                lesson=self.lesson_id,
+            )
         status, message = question.evaluate(answer)
         return CheckResult(qid, status, message, lesson=self.lesson_id, hints=question.hint_texts())
 
@@ -160,65 +180,107 @@ class Lesson:
         rows = []
         for qid, q in self.questions.items():
             e = entries.get(qid, {})
-            rows.append({"question": qid, "prompt": q.prompt_text(), "kind": q.kind,
-                         "status": e.get("status", UNANSWERED), "attempts": int(e.get("attempts", 0)),
-                         "hints_shown": int(e.get("hints_shown", 0))})
+            rows.append(
+                {
+                    "question": qid,
+                    "prompt": q.prompt_text(),
+                    "kind": q.kind,
+                    "status": e.get("status", UNANSWERED),
+                    "attempts": int(e.get("attempts", 0)),
+                    "hints_shown": int(e.get("hints_shown", 0)),
+                }
+            )
         return pd.DataFrame(rows).set_index("question")
 
 
 class ProgressTable(pd.DataFrame):
-    """A DataFrame (one row per lesson) whose notebook view is a small table with progress bars."""
+    """A DataFrame (one row per lesson) whose notebook view is a small table with progress bars.
+
+    When a question bank could not be loaded, the table has a ``problem`` column
+    naming the error, and the notebook view adds a red line per broken lesson.
+    """
 
     @property
     def _constructor(self):
         return pd.DataFrame
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th style='text-align:left;padding:2px 8px'>{html.escape(h)}</th>" for h in (
-            tr("Lesson", "课次"), tr("Title", "标题"), tr("Answered", "已作答"), tr("Correct", "正确")))
+        head = "".join(
+            f"<th style='text-align:left;padding:2px 8px'>{html.escape(h)}</th>"
+            for h in (tr("Lesson", "课次"), tr("Title", "标题"), tr("Answered", "已作答"), tr("Correct", "正确"))
+        )
         rows = []
         for lesson, r in self.iterrows():
             total = r["questions"]
             total_i = int(total) if pd.notna(total) else max(int(r["answered"]), 1)
             pct = 0 if not total_i else round(100 * int(r["correct"]) / total_i)
-            bar = (f"<div style='background:#eee;width:120px;height:10px;display:inline-block'>"
-                   f"<div style='background:#1b7f3b;width:{pct}%;height:10px'></div></div>")
+            bar = (
+                f"<div style='background:#eee;width:120px;height:10px;display:inline-block'>"
+                f"<div style='background:#1b7f3b;width:{pct}%;height:10px'></div></div>"
+            )
             rows.append(
                 f"<tr><td style='padding:2px 8px'>{html.escape(str(lesson))}</td>"
                 f"<td style='padding:2px 8px'>{html.escape(str(r['title']))}</td>"
                 f"<td style='padding:2px 8px'>{int(r['answered'])}/{total_i}</td>"
-                f"<td style='padding:2px 8px'>{bar} {int(r['correct'])}/{total_i}</td></tr>")
-        return f"<table class='coursekit-dashboard'><tr>{head}</tr>{''.join(rows)}</table>"
+                f"<td style='padding:2px 8px'>{bar} {int(r['correct'])}/{total_i}</td></tr>"
+            )
+        problems = ""
+        if "problem" in self.columns:
+            problems = "".join(
+                f"<p class='coursekit-bank-problem' style='color:#b00020;margin:2px 0'>⚠ {html.escape(str(text))}</p>"
+                for text in self["problem"]
+                if text
+            )
+        return f"<table class='coursekit-dashboard'><tr>{head}</tr>{''.join(rows)}</table>{problems}"
+
+
+def _bank_problem(lesson: str, exc: Exception) -> str:
+    """One line for a learner and an instructor: which lesson's bank is broken, and the error."""
+    error = f"{type(exc).__name__}: {exc}"
+    return tr(
+        f"lesson {lesson}: the question bank could not be loaded ({error}). Please tell your instructor.",
+        f"第 {lesson} 课：题库无法加载（{error}）。请告诉讲师。",
+    )
 
 
 def dashboard() -> ProgressTable:
     """Progress per lesson: questions, answered, correct (a DataFrame with a progress-bar HTML view).
 
     Lessons are every registered bank plus any lesson found in the progress file.
+    A lesson whose progress outlived its bank shows no question count. A bank that
+    exists but fails to load (an error in the bank module, a malformed bank) is
+    reported, not hidden: the table gets a ``problem`` column naming the lesson and
+    the error, and the notebook view shows it as a red line.
     """
-    from ..questions import bank_module, lesson_ids
-
     data = progress.load()["lessons"]
-    try:
-        ids = lesson_ids()
-    except Exception:
-        ids = []
-    ids = [i for i in ids if i != "demo" or "demo" in data]
+    ids = [i for i in lesson_ids() if i != "demo" or "demo" in data]
     rows = []
     for lesson in sorted(set(ids) | set(data)):
-        total, title = pd.NA, lesson
+        total, title, problem = pd.NA, lesson, ""
         try:
             module = bank_module(lesson)
-            total = len(module.QUESTIONS)
+            total = len(validate_bank(module, lesson=lesson))
             title = tr(*getattr(module, "TITLE", (lesson, lesson)))
-        except Exception:
-            pass
+        except LookupError:
+            pass  # no bank (any more) for this lesson: its progress still shows
+        except Exception as exc:
+            problem = _bank_problem(lesson, exc)
         entries = data.get(lesson, {})
         answered = sum(1 for e in entries.values() if int(e.get("attempts", 0)) > 0)
         correct = sum(1 for e in entries.values() if e.get("status") == CORRECT)
-        rows.append({"lesson": lesson, "title": title, "questions": total,
-                     "answered": answered, "correct": correct})
-    frame = pd.DataFrame(rows, columns=["lesson", "title", "questions", "answered", "correct"])
+        rows.append(
+            {
+                "lesson": lesson,
+                "title": title,
+                "questions": total,
+                "answered": answered,
+                "correct": correct,
+                "problem": problem,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["lesson", "title", "questions", "answered", "correct", "problem"])
     frame = frame.set_index("lesson")
     frame["questions"] = frame["questions"].astype("Int64")
+    if not frame["problem"].astype(bool).any():
+        frame = frame.drop(columns="problem")
     return ProgressTable(frame)

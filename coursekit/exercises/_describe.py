@@ -3,6 +3,7 @@
 Every function here is defensive: it never raises, whatever the object does in
 ``len()``, ``repr()`` or ``==``.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -80,13 +81,15 @@ def _describe(value) -> str:
         zh = {"list": "列表", "tuple": "元组", "set": "集合", "frozenset": "集合"}[kind]
         return tr(f"a {kind} with {plural(len(value), 'item')}", f"一个含 {len(value)} 个元素的{zh}（{kind}）")
     if inspect.isgenerator(value) or (hasattr(value, "__next__") and hasattr(value, "__iter__")):
-        return tr("a generator (wrap it in list(...) to keep the values)",
-                  "一个生成器（用 list(...) 把值保存下来）")
+        return tr("a generator (wrap it in list(...) to keep the values)", "一个生成器（用 list(...) 把值保存下来）")
     if callable(value):
-        return tr("a function or method — did you forget the parentheses ()?",
-                  "一个函数或方法 —— 是不是忘了加括号 ()？")
+        return tr(
+            "a function or method — did you forget the parentheses ()?", "一个函数或方法 —— 是不是忘了加括号 ()？"
+        )
     n = _len(value)
     if n is not None:
-        return tr(f"an object of type {type(value).__name__} with {plural(n, 'item')}",
-                  f"一个含 {n} 个元素的 {type(value).__name__} 对象")
+        return tr(
+            f"an object of type {type(value).__name__} with {plural(n, 'item')}",
+            f"一个含 {n} 个元素的 {type(value).__name__} 对象",
+        )
     return tr(f"an object of type {type(value).__name__}", f"一个 {type(value).__name__} 类型的对象")

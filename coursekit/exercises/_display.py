@@ -1,4 +1,5 @@
 """Check results and their display: a deterministic ``text/plain`` line plus an ipywidgets box."""
+
 from __future__ import annotations
 
 import html
@@ -93,8 +94,10 @@ def _execution_count():
 
 
 def feedback_html(result: CheckResult) -> str:
-    return (f'<div class="coursekit-check" style="color:{_COLOR[result.status]};font-weight:600">'
-            f"{html.escape(result.text)}</div>")
+    return (
+        f'<div class="coursekit-check" style="color:{_COLOR[result.status]};font-weight:600">'
+        f"{html.escape(result.text)}</div>"
+    )
 
 
 class Feedback:
@@ -135,9 +138,12 @@ class Feedback:
         children = [status]
         if self.result.hints:
             hints_box = widgets.HTML(value="")
-            button = widgets.Button(description=tr("Hint", "提示"), icon="lightbulb-o",
-                                    tooltip=tr("Show the next hint", "显示下一条提示"),
-                                    layout=widgets.Layout(width="auto"))
+            button = widgets.Button(
+                description=tr("Hint", "提示"),
+                icon="lightbulb-o",
+                tooltip=tr("Show the next hint", "显示下一条提示"),
+                layout=widgets.Layout(width="auto"),
+            )
 
             def click(_button):
                 try:

@@ -12,12 +12,13 @@ empty file is moved to ``progress.json.corrupt`` and a fresh file is started, wi
 one-line message on stdout. Progress is best effort: if the folder is not writable the
 checks still work, the failure is kept in :data:`last_error`.
 """
+
 from __future__ import annotations
 
 import json
 import os
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..i18n import tr
@@ -75,8 +76,12 @@ def load() -> dict:
         os.replace(path, backup)
     except OSError:
         pass
-    print(tr(f"Your saved progress could not be read; it was kept as {backup.name} and a fresh record was started.",
-             f"无法读取已保存的学习进度；原文件已保存为 {backup.name}，并重新开始记录。"))
+    print(
+        tr(
+            f"Your saved progress could not be read; it was kept as {backup.name} and a fresh record was started.",
+            f"无法读取已保存的学习进度；原文件已保存为 {backup.name}，并重新开始记录。",
+        )
+    )
     return _empty()
 
 
@@ -105,7 +110,7 @@ def save(data: dict) -> bool:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def record(lesson: str, qid: str, status: str) -> dict:

@@ -1,68 +1,21 @@
-"""Question banks, one module per lesson, found lazily by lesson id.
+"""Question banks, one module per lesson (``lessonNN.py``), found by lesson id.
 
 A bank module defines ``LESSON`` (the lesson id, e.g. ``"07-rfm"``), optionally
 ``TITLE = (english, chinese)``, and ``QUESTIONS``: a list of question objects from
 :mod:`coursekit.exercises` (see ``docs/authoring.md``, section *Exercises*).
 
-``Lesson("07-rfm")`` looks the id up in :data:`REGISTRY`; when it is not listed there
-the module ``lessonNN`` (``NN`` = the two digits the id starts with) is used, so a new
-bank ``coursekit/questions/lesson07.py`` works without editing this file.
+The banks depend on :mod:`coursekit.exercises`, never the other way round: the
+lookup by lesson id lives in :mod:`coursekit.exercises.banks` and is re-exported
+here for convenience. A bank named other than ``lessonNN`` is listed in
+``coursekit.exercises.banks.REGISTRY``.
 
 >>> from coursekit.questions import bank_module
 >>> bank_module("demo").LESSON
 'demo'
 """
+
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import pkgutil
-import re
-from types import ModuleType
+from coursekit.exercises.banks import REGISTRY, bank_module, lesson_ids, module_name
 
-#: lesson id -> module name inside ``coursekit.questions`` (optional: see ``lessonNN`` convention)
-REGISTRY: dict[str, str] = {
-    "demo": "demo",
-}
-
-_LESSON_RE = re.compile(r"^(\d{2})(?:-|$)")
-
-
-def module_name(lesson_id: str) -> str | None:
-    """The bank module name for a lesson id, or None when there is no bank."""
-    if lesson_id in REGISTRY:
-        return REGISTRY[lesson_id]
-    m = _LESSON_RE.match(lesson_id)
-    if m and importlib.util.find_spec(f"{__name__}.lesson{m.group(1)}") is not None:
-        return f"lesson{m.group(1)}"
-    return None
-
-
-def bank_module(lesson_id: str) -> ModuleType:
-    """Import and return the question bank of ``lesson_id``."""
-    if not isinstance(lesson_id, str):
-        raise TypeError(f"lesson id must be a string such as '07-rfm', got {type(lesson_id).__name__}")
-    name = module_name(lesson_id)
-    if name is None:
-        raise LookupError(
-            f"no question bank for lesson {lesson_id!r}; known lessons: {', '.join(lesson_ids()) or 'none'}"
-        )
-    module = importlib.import_module(f"{__name__}.{name}")
-    declared = getattr(module, "LESSON", lesson_id)
-    if declared != lesson_id and not (name.startswith("lesson") and declared.startswith(lesson_id[:2])):
-        raise LookupError(f"question bank {name} is for lesson {declared!r}, not {lesson_id!r}")
-    return module
-
-
-def lesson_ids() -> list[str]:
-    """Every lesson id that has a bank (imports the ``lessonNN`` modules to read their ``LESSON``)."""
-    ids = set(REGISTRY)
-    listed = set(REGISTRY.values())
-    for info in pkgutil.iter_modules(__path__):
-        if re.fullmatch(r"lesson\d{2}", info.name) and info.name not in listed:
-            try:
-                module = importlib.import_module(f"{__name__}.{info.name}")
-                ids.add(getattr(module, "LESSON", info.name[-2:]))
-            except Exception:
-                ids.add(info.name[-2:])
-    return sorted(ids)
+__all__ = ["REGISTRY", "bank_module", "lesson_ids", "module_name"]
