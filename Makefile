@@ -21,7 +21,7 @@ setup: $(STAMP) fonts
 # Re-install only when the pins change. Runtime, lab front end and test tools: see pyproject.toml.
 $(STAMP): pyproject.toml
 	@sh tools/make_venv.sh $(PYTHON) $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip "setuptools>=77"
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e ".[lab,test]"
 	$(VENV)/bin/jupyter labextension disable --level=sys_prefix "@jupyterlab/apputils-extension:announcements"
 	@touch $(STAMP)
