@@ -13,9 +13,9 @@ or touch the warning display. A lesson's first cell calls
 from __future__ import annotations
 
 from ._validate import CourseKitDataNote
-from .i18n import get_language, tr, use
+from .i18n import display, get_language, use
 from .notebook import setup_notebook
 from .plots import find_cjk_font
 
 __version__ = "0.1.0"
-__all__ = ["CourseKitDataNote", "find_cjk_font", "get_language", "setup_notebook", "tr", "use"]
+__all__ = ["CourseKitDataNote", "display", "find_cjk_font", "get_language", "setup_notebook", "use"]

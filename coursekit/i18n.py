@@ -15,15 +15,16 @@ Examples
 --------
 >>> from coursekit import i18n
 >>> i18n.use("zh")
->>> i18n._("Revenue (CNY)")
-'收入（元）'
+>>> i18n._("Revenue")
+'收入'
 >>> i18n.use("en")
->>> i18n._("Revenue (CNY)")
-'Revenue (CNY)'
+>>> i18n._("Revenue")
+'Revenue'
 """
 from __future__ import annotations
 
 import importlib.resources
+from contextlib import contextmanager
 from functools import lru_cache
 
 import pandas as pd
@@ -33,6 +34,7 @@ LANGUAGES = ("en", "zh")
 CATALOG = ("locale", "zh", "LC_MESSAGES", "coursekit.po")
 _state = {"lang": "en"}
 _KINDS: dict[str, dict] = {}
+_COLUMNS: dict[str, str] = {}  # kind -> the column name its keys are usually found in
 
 
 def use(lang: str = "en") -> None:
@@ -82,11 +84,11 @@ def _(message: str, /, *, context: str | None = None, **fields) -> str:
     Examples
     --------
     >>> use("zh")
-    >>> _("{n} customers", n=3)
-    '3 个客户'
+    >>> _("Top 20 % of customers: {top20:.0f} % of value", top20=77.5)
+    '前 20% 客户：78% 价值'
     >>> use("en")
-    >>> _("{n} customers", n=3)
-    '3 customers'
+    >>> _("Top 20 % of customers: {top20:.0f} % of value", top20=77.5)
+    'Top 20 % of customers: 78 % of value'
     """
     text = message
     if _state["lang"] == "zh":
@@ -99,10 +101,12 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext name for "mark only"
     return message
 
 
-def define_names(kind: str, english: dict) -> dict:
+def define_names(kind: str, english: dict, *, column: str | None = None) -> dict:
     """Register the English names of the keys of ``kind``; their translations are in the catalog.
 
     Returns ``english`` so that a module can keep it: ``SEGMENTS = define_names("rfm_segment", {...})``.
+    ``column`` names the result column these keys usually sit in; :func:`display` uses it to
+    tell apart two kinds with the same keys (a segment's name and its action).
 
     Examples
     --------
@@ -111,6 +115,8 @@ def define_names(kind: str, english: dict) -> dict:
     'Gold customers'
     """
     _KINDS[kind] = dict(english)
+    if column is not None:
+        _COLUMNS[kind] = column
     return english
 
 
@@ -119,9 +125,9 @@ def name(kind: str, key) -> str:
 
     Examples
     --------
-    >>> from coursekit import rfm  # registers the RFM segment names
-    >>> use("zh"); name("rfm_segment", "champions"); use("en")
-    '重要价值客户'
+    >>> from coursekit import tiers  # registers the tier names
+    >>> use("zh"); name("value_tier", "strategic"); use("en")
+    '战略客户'
     """
     try:
         english = _KINDS[kind][key]
@@ -144,79 +150,137 @@ def kinds() -> dict[str, dict]:
     return {kind: dict(table) for kind, table in _KINDS.items()}
 
 
-def _kind_of(values) -> str | None:
+def _kind_of(values, column=None) -> str | None:
+    """The one kind whose keys these values are: all categories (equal key sets) or all values (a subset).
+
+    When several kinds fit, the one registered for ``column`` wins."""
     if isinstance(values.dtype, pd.CategoricalDtype):
         keys = set(values.cat.categories)
+        matches = [kind for kind, table in _KINDS.items() if keys == set(table)]
     elif values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
         keys = set(values.dropna().unique())
+        matches = [kind for kind, table in _KINDS.items() if keys and keys <= set(table)]
     else:
         return None
-    if not keys:
-        return None
-    matches = [kind for kind, table in _KINDS.items() if keys <= set(table)]
+    if len(matches) > 1 and column is not None:
+        matches = [kind for kind in matches if _COLUMNS.get(kind) == column] or matches
     return matches[0] if len(matches) == 1 else None
 
 
-def _named(values: pd.Series, kind: str) -> pd.Series:
-    table = names(kind)
+def _lookup(kinds) -> dict:
+    """``{key: name}`` over one kind or several (the first kind that has a key names it)."""
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+    table: dict = {}
+    for kind in reversed(kinds):
+        table.update(names(kind))
+    return table
+
+
+def _named(values: pd.Series, kinds) -> pd.Series:
+    table = _lookup(kinds)
+
+    def one(value):
+        return table.get(value, value) if isinstance(value, str) else value
+
     if isinstance(values.dtype, pd.CategoricalDtype):
-        return values.cat.rename_categories({k: table[k] for k in values.cat.categories})
-    return values.map(table)
+        renamed = [one(c) for c in values.cat.categories]
+        if len(set(renamed)) == len(renamed):
+            return values.cat.rename_categories(renamed)
+        values = values.astype(object)
+    return values.map(one)
 
 
-def display(obj, kinds: dict | None = None):
-    """A copy of ``obj`` for the reader: key columns, index and values shown as names.
+def display(obj, kinds=None):
+    """A copy of ``obj`` for the reader: keys shown as names in the language in use.
 
-    A column is translated when its values (or categories) are all keys of exactly one
-    registered kind, or when ``kinds`` names its kind (``{"column": "kind"}``; ``"index"``
-    for the index). Numbers and other columns are left as they are; the result is for
-    display only, keep computing on the keys.
+    The one display function of the kit: results keep computing on keys; tables, charts
+    and widgets show what this returns. Values that are not keys (custom labels, numbers,
+    missing values) are left as they are, and an ordered categorical keeps its order.
 
     Parameters
     ----------
-    obj : DataFrame, Series or Index
-        A result with key columns.
-    kinds : dict, optional
-        Column -> kind, where the kind cannot be told from the values.
+    obj : str, Series, Index or DataFrame
+        A key, or a result with key columns.
+    kinds : str, list of str or dict, optional
+        The kind(s) of the keys. For a str, Series or Index: a kind or a list of kinds.
+        For a DataFrame: ``{column: kind(s)}`` (``"index"`` for the index). Without it,
+        a column is translated when its categories are exactly the keys of one kind, or
+        its values are all keys of exactly one kind.
+
+    Returns
+    -------
+    The same kind of object.
 
     Examples
     --------
     >>> import pandas as pd
     >>> _ = define_names("example_level", {"high": "High value", "low": "Low value"})
-    >>> s = pd.Series(["low", "high"], index=["C1", "C2"], name="level")
-    >>> display(s, kinds={"level": "example_level"}).tolist()
-    ['Low value', 'High value']
+    >>> s = pd.Series(["low", "high", "other"], index=["C1", "C2", "C3"], name="level")
+    >>> display(s, "example_level").tolist()
+    ['Low value', 'High value', 'other']
+    >>> use("zh"); display("champions", "rfm_segment"); use("en")  # doctest: +SKIP
     """
-    kinds = dict(kinds or {})
+    if isinstance(obj, str):
+        if kinds is None:
+            raise TypeError("display of a single key needs its kind, e.g. display('champions', 'rfm_segment')")
+        return _lookup(kinds).get(obj, obj)
     if isinstance(obj, pd.Index):
-        kind = kinds.get("index") or _kind_of(obj.to_series())
-        return pd.Index(_named(obj.to_series(), kind), name=obj.name) if kind else obj.copy()
+        values = obj.to_series()
+        kind = kinds if kinds is not None and not isinstance(kinds, dict) else _kind_of(values)
+        return pd.Index(_named(values, kind), name=obj.name) if kind else obj.copy()
     if isinstance(obj, pd.Series):
-        kind = kinds.get(obj.name) or _kind_of(obj)
+        kind = kinds if kinds is not None and not isinstance(kinds, dict) else (
+            (kinds or {}).get(obj.name) or _kind_of(obj, obj.name))
         out = _named(obj, kind) if kind else obj.copy()
-        index_kind = kinds.get("index") or _kind_of(obj.index.to_series())
+        index_kind = (kinds or {}).get("index") if isinstance(kinds, dict) else None
+        index_kind = index_kind or _kind_of(obj.index.to_series())
         if index_kind:
-            out.index = display(obj.index, {"index": index_kind})
+            out.index = display(obj.index, index_kind)
         return out
     if isinstance(obj, pd.DataFrame):
+        kinds = dict(kinds or {})
         out = obj.copy()
         for col in out.columns:
-            kind = kinds.get(col) or _kind_of(out[col])
+            kind = kinds.get(col) or _kind_of(out[col], col)
             if kind:
                 out[col] = _named(out[col], kind)
         index_kind = kinds.get("index") or _kind_of(out.index.to_series())
         if index_kind:
-            out.index = display(out.index, {"index": index_kind})
+            out.index = display(out.index, index_kind)
         return out
-    raise TypeError(f"display takes a DataFrame, Series or Index, got {type(obj).__name__}")
+    raise TypeError(f"display takes a key, a Series, an Index or a DataFrame, got {type(obj).__name__}")
 
 
-def label(table: dict, key) -> str:
-    """Deprecated ``{key: (english, chinese)}`` lookup; kept only until the catalog conversion."""
-    en, zh = table[key]
-    return tr(en, zh)
+@contextmanager
+def language(lang: str):
+    """Use ``lang`` inside a ``with`` block, then go back to the language before.
+
+    >>> with language("zh"):
+    ...     _("Revenue")
+    '收入'
+    """
+    before = get_language()
+    use(lang)
+    try:
+        yield
+    finally:
+        use(before)
 
 
-def tr(en: str, zh: str) -> str:
-    """Deprecated inline pair; kept only for lesson code written before the catalog."""
+def sentence(parts, *, capitalize: bool = False) -> str:
+    """Join translated clauses into one sentence: "a; b." in English, "a；b。" in Chinese.
+
+    >>> sentence(["2 rows missing", "1 extra row"], capitalize=True)
+    '2 rows missing; 1 extra row.'
+    """
+    if _state["lang"] == "zh":
+        return "；".join(parts) + "。"
+    text = "; ".join(parts)
+    return (text[:1].upper() + text[1:] if capitalize else text) + "."
+
+
+def pair(texts) -> str:
+    """Pick from an ``(english, chinese)`` pair: for question banks and scenario files only,
+    which keep both languages side by side; the package's own text is in the catalog."""
+    en, zh = texts
     return zh if _state["lang"] == "zh" else en

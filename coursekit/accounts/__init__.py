@@ -5,7 +5,7 @@
 - :func:`customer_mix`, :data:`CATEGORY_LABELS`, :func:`category_label` (:mod:`.mix`):
   counts and shares per category, category names in the reader's language;
 - :func:`plot_monthly_revenue`, :func:`plot_customer_mix` (:mod:`.plotting`);
-- :func:`table_overview`, :data:`DATE_COLUMNS`, :data:`TABLE_MEANINGS_ZH` (:mod:`.overview`):
+- :func:`table_overview`, :data:`DATE_COLUMNS` (:mod:`.overview`):
   the case company's ten tables at a glance.
 
 The size of a transaction table and its returns are in :mod:`coursekit.transactions`
@@ -27,9 +27,9 @@ Examples
 from __future__ import annotations
 
 from .mix import CATEGORY_LABELS, category_label, customer_mix
-from .overview import DATE_COLUMNS, TABLE_MEANINGS_ZH, table_overview
+from .overview import DATE_COLUMNS, table_overview
 from .plotting import plot_customer_mix, plot_monthly_revenue
 from .revenue import monthly_revenue, revenue_by
 
-__all__ = ["CATEGORY_LABELS", "DATE_COLUMNS", "TABLE_MEANINGS_ZH", "category_label", "customer_mix",
+__all__ = ["CATEGORY_LABELS", "DATE_COLUMNS", "category_label", "customer_mix",
            "monthly_revenue", "plot_customer_mix", "plot_monthly_revenue", "revenue_by", "table_overview"]

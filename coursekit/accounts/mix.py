@@ -10,43 +10,38 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import _validate as v
-from ..i18n import tr
+from .. import i18n
 
 __all__ = ["CATEGORY_LABELS", "category_label", "customer_mix"]
 
 #: Category values of the case data with their Chinese names: value -> (English, Chinese).
-CATEGORY_LABELS: dict[str, tuple[str, str]] = {
-    # regions
-    "East China": ("East China", "华东"),
-    "South China": ("South China", "华南"),
-    "North China": ("North China", "华北"),
-    "Central China": ("Central China", "华中"),
-    "Southwest China": ("Southwest China", "西南"),
-    "Northeast China": ("Northeast China", "东北"),
-    "Northwest China": ("Northwest China", "西北"),
-    # customer types
-    "end user": ("end user", "终端用户"),
-    "channel partner": ("channel partner", "渠道商"),
-    "OEM": ("OEM", "OEM 主机厂"),
-    # company size
-    "small": ("small (<100)", "小型 (<100 人)"),
-    "medium": ("medium (100-499)", "中型 (100-499 人)"),
-    "large": ("large (500+)", "大型 (500+ 人)"),
-    # product lines
-    "bearings": ("bearings", "轴承"),
-    "fasteners": ("fasteners", "紧固件"),
-    "power tools": ("power tools", "电动工具"),
-    "safety equipment": ("safety equipment", "安全防护用品"),
-    "lubricants": ("lubricants", "润滑油"),
-    "electrical parts": ("electrical parts", "电气元件"),
-    # service ticket types
-    "delivery delay": ("delivery delay", "交货延迟"),
-    "quality issue": ("quality issue", "质量问题"),
-    "invoice error": ("invoice error", "发票错误"),
-    "technical question": ("technical question", "技术咨询"),
-    "return request": ("return request", "退货申请"),
-    "order change": ("order change", "订单变更"),
-}
+CATEGORY_LABELS: dict[str, str] = i18n.define_names("category", {
+    'East China': 'East China',
+    'South China': 'South China',
+    'North China': 'North China',
+    'Central China': 'Central China',
+    'Southwest China': 'Southwest China',
+    'Northeast China': 'Northeast China',
+    'Northwest China': 'Northwest China',
+    'end user': 'end user',
+    'channel partner': 'channel partner',
+    'OEM': 'OEM',
+    'small': 'small (<100)',
+    'medium': 'medium (100-499)',
+    'large': 'large (500+)',
+    'bearings': 'bearings',
+    'fasteners': 'fasteners',
+    'power tools': 'power tools',
+    'safety equipment': 'safety equipment',
+    'lubricants': 'lubricants',
+    'electrical parts': 'electrical parts',
+    'delivery delay': 'delivery delay',
+    'quality issue': 'quality issue',
+    'invoice error': 'invoice error',
+    'technical question': 'technical question',
+    'return request': 'return request',
+    'order change': 'order change',
+})
 
 
 def category_label(value) -> str:
@@ -75,8 +70,7 @@ def category_label(value) -> str:
     ('华东', '轴承', 'Mars')
     >>> i18n.use("en")
     """
-    pair = CATEGORY_LABELS.get(value) if isinstance(value, str) else None
-    return tr(*pair) if pair else str(value)
+    return i18n.name("category", value) if isinstance(value, str) and value in CATEGORY_LABELS else str(value)
 
 
 def _counts(table, column, name) -> pd.DataFrame:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import _validate as v
-from ..i18n import tr
+from .. import i18n
 
-__all__ = ["DATE_COLUMNS", "TABLE_MEANINGS_ZH", "table_overview"]
+__all__ = ["DATE_COLUMNS", "table_overview"]
 
 #: The event date of each case table (None: the table has no date), used by :func:`table_overview`.
 DATE_COLUMNS: dict[str, str | None] = {
@@ -26,21 +26,6 @@ DATE_COLUMNS: dict[str, str | None] = {
     "opportunities": "created_date",
     "kano": None,
 }
-
-#: One-line meaning of each case table in Chinese (the English line is the data dictionary's description).
-TABLE_MEANINGS_ZH: dict[str, str] = {
-    "customers": "每行一个企业客户（账户），含老客户与新客户。",
-    "orders": "每行一条订单明细（一张订单中的一个产品线），含销售与退货。",
-    "tickets": "每行一张客户提交的服务工单。",
-    "survey": "每行一份满意度问卷答复；2023-2025 年每年 6 月一轮，抽样活跃客户。",
-    "feedback": "每行一条客户原话（文字意见），已人工标注主题与情感。",
-    "referrals": "每行一条两个客户之间的有向关系（推荐或依存）。",
-    "credit": "每行一份授信申请，含 6C 特征和 12 个月内是否违约。",
-    "receivables": "每行一张发票（每张销售订单一张），含到期日与付款日。",
-    "opportunities": "每行一个销售机会，记录其到达的最远漏斗阶段。",
-    "kano": "每行一位受访者对一项功能的正向与反向回答。",
-}
-
 
 def table_overview(tables: dict | None = None, *, date_columns: dict | None = None) -> pd.DataFrame:
     """Each case table at a glance: rows, columns, date range and what one row means.
@@ -105,8 +90,8 @@ def table_overview(tables: dict | None = None, *, date_columns: dict | None = No
         else:
             first = last = pd.NaT
         info = datasets.DATA_DICTIONARY.get(name, {})
-        title = tr(info["title"], info["title_zh"]) if info else str(name)
-        meaning = tr(info.get("description", ""), TABLE_MEANINGS_ZH.get(name, info.get("description", "")))
+        title = i18n.name("table", name) if info else str(name)
+        meaning = i18n._(info["description"], context="table_description") if info else ""
         rows.append({"table": name, "title": title, "rows": len(df), "columns": df.shape[1],
                      "date_column": col if col is not None else "", "first_date": first,
                      "last_date": last, "meaning": meaning})

@@ -9,23 +9,23 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
-from ..i18n import tr
 from .mix import category_label, customer_mix
+from .. import i18n
 
 __all__ = ["plot_customer_mix", "plot_monthly_revenue"]
 
-#: Money units of the y axis: name -> (divisor, English, Chinese).
-MONEY_UNITS = {"CNY": (1.0, "CNY", "元"), "CNY thousand": (1e3, "CNY thousand", "千元"),
-               "CNY million": (1e6, "CNY million", "百万元")}
+#: Money units of the y axis: name -> divisor (the name's translation is in the catalog).
+MONEY_UNITS = {"CNY": 1.0, "CNY thousand": 1e3, "CNY million": 1e6}
+i18n.define_names("money_unit", {unit: unit for unit in MONEY_UNITS})
 
+# chart title and axis label of plot_customer_mix, per column of the customer table
 _MIX_TEXT = {
-    "region": (("Customers by region", "各地区客户数"), ("Sales region", "销售区域")),
-    "customer_type": (("Customers by type", "各类型客户数"), ("Customer type", "客户类型")),
-    "size": (("Customers by company size", "各规模客户数"), ("Company size (employees)", "企业规模（员工人数）")),
-    "industry": (("Customers by industry", "各行业客户数"), ("Industry", "行业")),
-    "acquisition_channel": (("Customers by acquisition channel", "各获客渠道客户数"),
-                            ("Acquisition channel", "获客渠道")),
-    "account_manager": (("Customers by account manager", "各客户经理名下客户数"), ("Account manager", "客户经理")),
+    "region": (i18n.N_("Customers by region"), i18n.N_("Sales region")),
+    "customer_type": (i18n.N_("Customers by type"), i18n.N_("Customer type")),
+    "size": (i18n.N_("Customers by company size"), i18n.N_("Company size (employees)")),
+    "industry": (i18n.N_("Customers by industry"), i18n.N_("Industry")),
+    "acquisition_channel": (i18n.N_("Customers by acquisition channel"), i18n.N_("Acquisition channel")),
+    "account_manager": (i18n.N_("Customers by account manager"), i18n.N_("Account manager")),
 }
 
 
@@ -94,13 +94,13 @@ def plot_monthly_revenue(monthly: pd.DataFrame, *, money_unit: str = "CNY millio
     else:
         complete = np.ones(len(monthly), dtype=bool)
     values = pd.DataFrame({c: v.numeric_column(monthly, c, "monthly") for c in columns}, index=monthly.index)
-    scale, unit_en, unit_zh = MONEY_UNITS[money_unit]
+    scale, unit_name = MONEY_UNITS[money_unit], i18n.name("money_unit", money_unit)
     values = values / scale
     if ax is None:
         _, ax = new_axes()
     x = values.index
     single = columns == ["net_revenue"]
-    labels = [tr("Net revenue", "净收入") if single else category_label(c) for c in columns]
+    labels = [i18n._('Net revenue') if single else category_label(c) for c in columns]
     colors = [PALETTE[i % len(PALETTE)] for i in range(len(columns))]
     # a segment between two months is faded when either end is a partial month
     faded = ~(complete[:-1] & complete[1:]) if len(x) > 1 else np.zeros(1, dtype=bool)
@@ -118,14 +118,14 @@ def plot_monthly_revenue(monthly: pd.DataFrame, *, money_unit: str = "CNY millio
                         linestyle="--" if fade else "-")
     top = values.sum(axis=1) if stacked and not single else values.max(axis=1)
     for when, height in zip(x[~complete], top[~complete]):
-        ax.annotate(tr("incomplete", "不完整月份"), (when, height), xytext=(0, 4), textcoords="offset points",
+        ax.annotate(i18n._('incomplete'), (when, height), xytext=(0, 4), textcoords="offset points",
                     ha="center", fontsize=8)
     ax.set_xlim(x.min(), x.max())
     ax.set_ylim(bottom=0)
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    finish(ax, tr("Net revenue per month", "月度净收入"), tr("Month", "月份"),
-           tr(f"Net revenue ({unit_en})", f"净收入（{unit_zh}）"), legend=False)
+    finish(ax, i18n._('Net revenue per month'), i18n._('Month'),
+           i18n._('Net revenue ({unit})', unit=unit_name), legend=False)
     if not single:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9)
         ax.figure.tight_layout()
@@ -184,5 +184,8 @@ def plot_customer_mix(customers: pd.DataFrame, *, by: str = "region", ax=None):
     ('Customers by region', 'Customers (count)')
     """
     mix = customer_mix(customers, by=by)
-    title, ylabel = _MIX_TEXT.get(by, ((f"Customers by {by}", f"按 {by} 的客户数"), (by, by)))
-    return _bar_counts(mix["customers"], ax, tr(*title), tr("Customers (count)", "客户数（个）"), tr(*ylabel))
+    if by in _MIX_TEXT:
+        title, ylabel = (i18n._(text) for text in _MIX_TEXT[by])
+    else:
+        title, ylabel = i18n._("Customers by {by}", by=by), by
+    return _bar_counts(mix["customers"], ax, title, i18n._('Customers (count)'), ylabel)

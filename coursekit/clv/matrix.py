@@ -11,7 +11,7 @@ Examples
 >>> list(CLV_CELL_NAMES)[:3]
 ['star', 'costly_star', 'cash_cow']
 >>> CLV_CELL_NAMES["loss_maker"]
-('Loss maker', '亏损客户')
+'Loss maker'
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from .. import i18n
 
 __all__ = ["CLV_QUADRANT_CELLS", "CLV_CELL_NAMES", "CLV_CELL_ACTIONS", "clv_quadrant", "clv_quadrant_summary"]
 
@@ -35,35 +36,34 @@ CLV_QUADRANT_CELLS = {
     ("high", "low", "low"): "loss_maker",
 }
 
-#: Display names of the cells, ``{key: (english, chinese)}``.
-CLV_CELL_NAMES = {
-    "star": ("Star", "明星客户"),
-    "costly_star": ("Costly star", "高成本明星客户"),
-    "cash_cow": ("Cash cow", "现金牛客户"),
-    "declining_heavy_user": ("Declining heavy user", "衰退型高成本客户"),
-    "growth_prospect": ("Growth prospect", "潜力客户"),
-    "costly_prospect": ("Costly prospect", "高成本潜力客户"),
-    "low_value": ("Low value", "低价值客户"),
-    "loss_maker": ("Loss maker", "亏损客户"),
-}
+#: Display names of the cells, ``{key: English}`` (Chinese in the catalog).
+CLV_CELL_NAMES = i18n.define_names("clv_cell", column="cell", english={
+    'star': 'Star',
+    'costly_star': 'Costly star',
+    'cash_cow': 'Cash cow',
+    'declining_heavy_user': 'Declining heavy user',
+    'growth_prospect': 'Growth prospect',
+    'costly_prospect': 'Costly prospect',
+    'low_value': 'Low value',
+    'loss_maker': 'Loss maker',
+})
 
 #: Suggested action per cell, ``{key: (english, chinese)}``.
-CLV_CELL_ACTIONS = {
-    "star": ("Retain and grow: first claim on service and key-account care",
-             "保持并发展：优先资源与大客户专属服务"),
-    "costly_star": ("Keep, but lower the cost to serve (bundled deliveries, e-ordering)",
-                    "保留，但降低服务成本（合并配送、电子下单）"),
-    "cash_cow": ("Maintain efficiently and harvest current profit", "高效维持，收获当前利润"),
-    "declining_heavy_user": ("Cut cost to serve and watch for churn", "削减服务成本并关注流失风险"),
-    "growth_prospect": ("Invest: cross-sell and up-sell", "投资培育：交叉销售与向上销售"),
-    "costly_prospect": ("Invest selectively while cutting cost to serve", "有选择地投资，同时降低服务成本"),
-    "low_value": ("Serve at minimum cost (standard terms, self-service)", "以最低成本服务（标准条款、自助服务）"),
-    "loss_maker": ("Re-price, change service terms or let go", "重新定价、调整服务条款或放弃"),
-}
+CLV_CELL_ACTIONS = i18n.define_names("clv_cell_action", column="action", english={
+    'star': 'Retain and grow: first claim on service and key-account care',
+    'costly_star': 'Keep, but lower the cost to serve (bundled deliveries, e-ordering)',
+    'cash_cow': 'Maintain efficiently and harvest current profit',
+    'declining_heavy_user': 'Cut cost to serve and watch for churn',
+    'growth_prospect': 'Invest: cross-sell and up-sell',
+    'costly_prospect': 'Invest selectively while cutting cost to serve',
+    'low_value': 'Serve at minimum cost (standard terms, self-service)',
+    'loss_maker': 'Re-price, change service terms or let go',
+})
 
 _CELL_KEYS = list(CLV_QUADRANT_CELLS.values())
 _CELL_DTYPE = pd.CategoricalDtype(_CELL_KEYS, ordered=True)
 _LEVEL_DTYPE = pd.CategoricalDtype(["low", "high"], ordered=True)
+i18n.define_names("clv_level", {"low": "Low", "high": "High"})
 _LEVEL_COLUMNS = ("cost_level", "current_level", "future_level")
 
 
@@ -115,7 +115,7 @@ def clv_quadrant(
     B       high          high          low  declining_heavy_user
     C        low           low         high       growth_prospect
     D       high           low          low            loss_maker
-    >>> CLV_CELL_ACTIONS["growth_prospect"][0]
+    >>> CLV_CELL_ACTIONS["growth_prospect"]
     'Invest: cross-sell and up-sell'
     """
     name = "df"
@@ -163,7 +163,8 @@ def clv_quadrant_summary(quadrant: pd.DataFrame) -> pd.DataFrame:
     -------
     DataFrame
         Indexed by ``cell`` (the 8 keys as an ordered categorical, ``star`` first): the
-        three levels, ``customers`` and ``share`` (of all customers).
+        three levels, ``customers``, ``share`` (of all customers) and ``action`` (the
+        cell's key, of kind ``clv_cell_action``: ``coursekit.display`` shows its text).
 
     Examples
     --------
@@ -190,4 +191,5 @@ def clv_quadrant_summary(quadrant: pd.DataFrame) -> pd.DataFrame:
     )
     out["customers"] = [int(counts.get(key, 0)) for key in _CELL_KEYS]
     out["share"] = out["customers"] / len(quadrant)
+    out["action"] = pd.Categorical(_CELL_KEYS, categories=_CELL_KEYS)
     return out

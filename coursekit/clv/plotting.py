@@ -25,19 +25,22 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
-from ..i18n import tr
 from .models import _check_fitted, alive_path, calibration_holdout_table
 from .summary import _check_unit
+from .. import i18n
 
 __all__ = ["plot_history_alive", "plot_calibration_holdout", "plot_expected_repeat_purchases", "plot_matrix"]
 
 # Unit names for axis labels; the lengths of the units are in coursekit.clv.UNIT_DAYS.
-_UNIT_NAMES = {"D": ("days", "天"), "W": ("weeks", "周"), "M": ("months", "月")}
+_UNIT_NAMES = i18n.define_names("time_unit", {
+    'D': 'days',
+    'W': 'weeks',
+    'M': 'months',
+})
 
 
 def _unit_label(unit: str) -> str:
-    en, zh = _UNIT_NAMES.get(unit, (unit, unit))
-    return tr(en, zh)
+    return i18n.name("time_unit", unit) if unit in _UNIT_NAMES else str(unit)
 
 
 def plot_history_alive(
@@ -93,16 +96,16 @@ def plot_history_alive(
     )
     if ax is None:
         _, ax = new_axes()
-    ax.plot(path.index, path["p_alive"], label=tr("P(alive)", "存活概率"))
+    ax.plot(path.index, path["p_alive"], label=i18n._('P(alive)'))
     for i, day in enumerate(path.index[path["purchase"].to_numpy()]):
         ax.axvline(day, color="#7f7f7f", linestyle="--", linewidth=1,
-                   label=tr("Purchase day", "购买日") if i == 0 else None)
+                   label=i18n._('Purchase day') if i == 0 else None)
     ax.set_ylim(0, 1.05)
     return finish(
         ax,
-        tr(f"Probability customer {customer_id} is alive", f"客户 {customer_id} 的存活概率"),
-        tr("Date", "日期"),
-        tr("P(alive) (probability)", "存活概率 (概率)"),
+        i18n._('Probability customer {customer_id} is alive', customer_id=customer_id),
+        i18n._('Date'),
+        i18n._('P(alive) (probability)'),
     )
 
 
@@ -139,16 +142,16 @@ def plot_calibration_holdout(model, cal_hold: pd.DataFrame, *, max_frequency: in
     if ax is None:
         _, ax = new_axes()
     x = np.arange(len(table))
-    ax.plot(x, table["actual"], marker="o", label=tr("Actual", "实际"))
-    ax.plot(x, table["expected"], marker="s", linestyle="--", label=tr("Model (expected)", "模型预测"))
+    ax.plot(x, table["actual"], marker="o", label=i18n._('Actual'))
+    ax.plot(x, table["expected"], marker="s", linestyle="--", label=i18n._('Model (expected)'))
     ax.set_xticks(x, table.index)
     dur = float(cal_hold["duration_holdout"].iloc[0])
     span = f" ({dur:g} {_unit_label(unit)})" if unit else ""
     return finish(
         ax,
-        tr(f"Holdout purchases: actual vs model{span}", f"验证期购买次数：实际与模型{span}"),
-        tr("Repeat purchases in calibration period (count)", "校准期重复购买次数 (次)"),
-        tr("Mean purchases in holdout period (count)", "验证期平均购买次数 (次)"),
+        i18n._('Holdout purchases: actual vs model{span}', span=span),
+        i18n._('Repeat purchases in calibration period (count)'),
+        i18n._('Mean purchases in holdout period (count)'),
     )
 
 
@@ -191,15 +194,15 @@ def plot_expected_repeat_purchases(model, *, t: float | None = None, unit: str =
     grid = np.linspace(0, t, 200)
     if ax is None:
         _, ax = new_axes()
-    ax.plot(grid, model.expected_number_of_purchases_up_to_time(grid), label=tr("E[X(t)]", "期望购买次数"))
+    ax.plot(grid, model.expected_number_of_purchases_up_to_time(grid), label=i18n._('E[X(t)]'))
     if t_data:
-        ax.axvline(t_data, color="#7f7f7f", linestyle=":", label=tr("End of data", "数据截止"))
+        ax.axvline(t_data, color="#7f7f7f", linestyle=":", label=i18n._('End of data'))
     u = _unit_label(unit)
     return finish(
         ax,
-        tr("Expected repeat purchases of a new customer", "新客户的期望重复购买次数"),
-        tr(f"Time since first purchase ({u})", f"首次购买后的时间 ({u})"),
-        tr("Expected repeat purchases (count)", "期望重复购买次数 (次)"),
+        i18n._('Expected repeat purchases of a new customer'),
+        i18n._('Time since first purchase ({u})', u=u),
+        i18n._('Expected repeat purchases (count)'),
     )
 
 
@@ -239,18 +242,18 @@ def plot_matrix(matrix: pd.DataFrame, *, ax=None, cmap: str = "viridis"):
                    extent=(-0.5, matrix.shape[1] - 0.5, -0.5, matrix.shape[0] - 0.5))
     ax.grid(False)
     if kind == "p_alive":
-        title = tr("Probability alive by frequency and recency", "按频率与最近购买划分的存活概率")
-        bar = tr("P(alive) (probability)", "存活概率 (概率)")
+        title = i18n._('Probability alive by frequency and recency')
+        bar = i18n._('P(alive) (probability)')
     else:
         t = matrix.attrs.get("t", 1.0)
-        title = tr(f"Expected purchases in the next {t:g} {u}", f"未来 {t:g} {u}的期望购买次数")
-        bar = tr("Expected purchases (count)", "期望购买次数 (次)")
+        title = i18n._('Expected purchases in the next {t:g} {u}', t=t, u=u)
+        bar = i18n._('Expected purchases (count)')
     ax.figure.colorbar(im, ax=ax, label=bar)
     return finish(
         ax,
         title,
-        tr(f"Recency: age at last purchase ({u})", f"最近购买时的客户年龄 ({u})"),
-        tr("Frequency: repeat purchases (count)", "重复购买次数 (次)"),
+        i18n._('Recency: age at last purchase ({u})', u=u),
+        i18n._('Frequency: repeat purchases (count)'),
     )
 
 
@@ -305,16 +308,16 @@ def plot_weekly_purchases(weekly: pd.DataFrame, *, ax=None):
         _, ax = new_axes()
     x = np.asarray(weekly.index, dtype=float)
     whole = complete
-    ax.bar(x[whole], first[whole], width=0.9, color=PALETTE[1], label=tr("First purchase", "首次购买"))
+    ax.bar(x[whole], first[whole], width=0.9, color=PALETTE[1], label=i18n._('First purchase'))
     ax.bar(x[whole], repeat[whole], width=0.9, bottom=first[whole], color=PALETTE[0],
-           label=tr("Repeat purchase", "重复购买"))
+           label=i18n._('Repeat purchase'))
     if (~whole).any():
         part = ~whole
         ax.bar(x[part], first[part], width=0.9, color=PALETTE[1], alpha=0.35, hatch="//")
         ax.bar(x[part], repeat[part], width=0.9, bottom=first[part], color=PALETTE[0], alpha=0.35, hatch="//")
         for when, height in zip(x[part], (first + repeat)[part]):
-            ax.annotate(tr("incomplete", "不完整周"), (when, height), xytext=(0, 4), textcoords="offset points",
+            ax.annotate(i18n._('incomplete week'), (when, height), xytext=(0, 4), textcoords="offset points",
                         ha="center", fontsize=8)
     ax.set_xlim(x.min() - 1, x.max() + 1)
-    return finish(ax, tr("Purchases per week", "每周购买次数"), tr("Week", "周"),
-                  tr("Purchases (count)", "购买次数（次）"))
+    return finish(ax, i18n._('Purchases per week'), i18n._('Week'),
+                  i18n._('Purchases (count)'))

@@ -16,7 +16,6 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
-from ..i18n import tr
 from ..transactions.log import purchase_log
 
 __all__ = ["weekly_purchases"]

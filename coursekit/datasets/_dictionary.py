@@ -5,44 +5,49 @@
 from __future__ import annotations
 
 import pandas as pd
+from .. import i18n
 
 DATA_START = pd.Timestamp("2023-01-01")
 OBSERVATION_END = pd.Timestamp("2025-12-31")
 
-#: The nine stages of the sales funnel (销售漏斗), in order, with their Chinese names.
-FUNNEL_STAGES = {
-    "opportunity": "商机",
-    "lead": "线索",
-    "reach": "接触",
-    "negotiation": "洽谈",
-    "reception": "接待",
-    "bargaining": "议价",
-    "deal": "成交",
-    "delivery": "交付",
-    "service": "服务",
-}
-#: Kano questionnaire answers with the course's Chinese wording.
-KANO_ANSWERS = {"like": "喜欢", "must-be": "理所当然", "neutral": "无所谓", "live-with": "能忍受", "dislike": "不喜欢"}
+#: The nine stages of the sales process of seed 001 (销售漏斗), in order: key -> English name
+#: (Chinese in the catalog: 商机、线索、触达、洽谈、接待、谈判、成交、交付、服务).
+FUNNEL_STAGES = i18n.define_names("funnel_stage", {
+    "opportunity": "Opportunity",
+    "lead": "Lead",
+    "reach": "Reach",
+    "negotiation": "Negotiation",
+    "reception": "Reception",
+    "bargaining": "Bargaining",
+    "deal": "Deal",
+    "delivery": "Delivery",
+    "service": "Service",
+})
+#: Kano questionnaire answers: key -> English wording (the course's Chinese wording is in the catalog).
+KANO_ANSWERS = i18n.define_names("kano_answer", {
+    "like": "I like it", "must-be": "It must be that way", "neutral": "I am neutral",
+    "live-with": "I can live with it", "dislike": "I dislike it",
+})
 #: Features asked about in the Kano survey: key -> (English, Chinese).
-KANO_FEATURES = {
-    "invoice_accuracy": ("Accurate invoices (fapiao)", "发票准确无误"),
-    "product_certificates": ("Product certificates with every batch", "每批货附产品合格证明"),
-    "next_day_delivery": ("Next-day delivery", "次日达"),
-    "volume_discounts": ("Volume discounts", "批量折扣"),
-    "online_order_tracking": ("Online order tracking", "在线订单跟踪"),
-    "onsite_vending_machines": ("On-site vending machines for MRO items", "现场工业品自动售货机"),
-    "branded_packaging": ("Branded packaging", "品牌定制包装"),
-    "loyalty_points": ("Loyalty points", "积分奖励"),
-}
+KANO_FEATURES = i18n.define_names("kano_feature", {
+    'invoice_accuracy': 'Accurate invoices (fapiao)',
+    'product_certificates': 'Product certificates with every batch',
+    'next_day_delivery': 'Next-day delivery',
+    'volume_discounts': 'Volume discounts',
+    'online_order_tracking': 'Online order tracking',
+    'onsite_vending_machines': 'On-site vending machines for MRO items',
+    'branded_packaging': 'Branded packaging',
+    'loyalty_points': 'Loyalty points',
+})
 #: The six attributes of the satisfaction survey: key -> (English, Chinese).
-SURVEY_ATTRIBUTES = {
-    "product_quality": ("Product quality", "产品质量"),
-    "delivery": ("Delivery", "交付"),
-    "price": ("Price", "价格"),
-    "service": ("Service", "服务"),
-    "technical_support": ("Technical support", "技术支持"),
-    "ordering_ease": ("Ease of ordering", "下单便利"),
-}
+SURVEY_ATTRIBUTES = i18n.define_names("survey_attribute", {
+    'product_quality': 'Product quality',
+    'delivery': 'Delivery',
+    'price': 'Price',
+    'service': 'Service',
+    'technical_support': 'Technical support',
+    'ordering_ease': 'Ease of ordering',
+})
 PRODUCT_LINES = ("bearings", "fasteners", "power tools", "safety equipment", "lubricants", "electrical parts")
 REGIONS = ("East China", "South China", "North China", "Central China", "Southwest China",
            "Northeast China", "Northwest China")
@@ -55,7 +60,7 @@ _CUST = ("str", "", "Customer id, 'C0001'..'C2000' (key of customers.csv)")
 #: float, bool, date, datetime. ``datasets/README.md`` documents the same columns.
 CORE_DICTIONARY: dict[str, dict] = {
     "customers": {
-        "title": "Customers", "title_zh": "客户档案",
+        "title": "Customers",
         "description": "One row per business customer (account), long-standing and newly acquired.",
         "key": ["customer_id"],
         "columns": {
@@ -77,7 +82,7 @@ CORE_DICTIONARY: dict[str, dict] = {
         },
     },
     "orders": {
-        "title": "Order lines", "title_zh": "订单明细",
+        "title": "Order lines",
         "description": "One row per order line (one product line of one order); sales and returns.",
         "key": ["line_id"],
         "columns": {
@@ -93,7 +98,7 @@ CORE_DICTIONARY: dict[str, dict] = {
         },
     },
     "tickets": {
-        "title": "Service tickets", "title_zh": "服务工单",
+        "title": "Service tickets",
         "description": "One row per service ticket opened by a customer.",
         "key": ["ticket_id"],
         "columns": {
@@ -111,7 +116,7 @@ CORE_DICTIONARY: dict[str, dict] = {
         },
     },
     "survey": {
-        "title": "Satisfaction survey", "title_zh": "满意度调查",
+        "title": "Satisfaction survey",
         "description": "One row per survey response; one wave each June (2023-2025), a sample of active customers.",
         "key": ["response_id"],
         "columns": {
@@ -122,15 +127,15 @@ CORE_DICTIONARY: dict[str, dict] = {
             "overall_satisfaction": ("int", "1-10", "Overall satisfaction"),
             "repurchase_intent": ("int", "1-5", "'Will you buy from Yunfeng again next year?' 1 = certainly not, 5 = certainly"),
             **{f"perf_{a}": ("int", "1-10", f"Perceived performance (感知) on {en.lower()}")
-               for a, (en, _zh) in SURVEY_ATTRIBUTES.items()},
+               for a, en in SURVEY_ATTRIBUTES.items()},
             **{f"exp_{a}": ("int", "1-10", f"Expectation (期望) on {en.lower()}")
-               for a, (en, _zh) in SURVEY_ATTRIBUTES.items()},
+               for a, en in SURVEY_ATTRIBUTES.items()},
             **{f"imp_{a}": ("int", "1-10", f"Stated importance (自述重要性) of {en.lower()}")
-               for a, (en, _zh) in SURVEY_ATTRIBUTES.items()},
+               for a, en in SURVEY_ATTRIBUTES.items()},
         },
     },
     "feedback": {
-        "title": "Voice of the customer", "title_zh": "客户之声",
+        "title": "Voice of the customer",
         "description": "One row per free-text customer remark, tagged with theme and sentiment by a human.",
         "key": ["feedback_id"],
         "columns": {
@@ -145,7 +150,7 @@ CORE_DICTIONARY: dict[str, dict] = {
         },
     },
     "referrals": {
-        "title": "Referral and dependency network", "title_zh": "推荐与依存关系网络",
+        "title": "Referral and dependency network",
         "description": "One row per directed link between two customers.",
         "key": ["source_id", "target_id", "relation"],
         "columns": {
@@ -157,7 +162,7 @@ CORE_DICTIONARY: dict[str, dict] = {
         },
     },
     "credit": {
-        "title": "Credit applications", "title_zh": "授信申请",
+        "title": "Credit applications",
         "description": "One row per credit-limit application with the 6C features and the default outcome.",
         "key": ["application_id"],
         "columns": {
@@ -176,7 +181,7 @@ CORE_DICTIONARY: dict[str, dict] = {
         },
     },
     "receivables": {
-        "title": "Receivables", "title_zh": "应收账款",
+        "title": "Receivables",
         "description": "One row per invoice (one per sales order) with due and payment dates.",
         "key": ["invoice_id"],
         "columns": {
@@ -190,7 +195,7 @@ CORE_DICTIONARY: dict[str, dict] = {
         },
     },
     "opportunities": {
-        "title": "Sales opportunities", "title_zh": "销售机会",
+        "title": "Sales opportunities",
         "description": "One row per sales opportunity with the furthest funnel stage it reached.",
         "key": ["opportunity_id"],
         "columns": {
@@ -207,7 +212,7 @@ CORE_DICTIONARY: dict[str, dict] = {
         },
     },
     "kano": {
-        "title": "Kano survey", "title_zh": "KANO 问卷",
+        "title": "Kano survey",
         "description": "One row per respondent and feature: the functional and dysfunctional answer.",
         "key": ["respondent_id", "feature"],
         "columns": {

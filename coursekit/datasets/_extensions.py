@@ -12,45 +12,61 @@ recorded or does not exist, never a zero.
 from __future__ import annotations
 
 from ._dictionary import _CUST, FUNNEL_STAGES, REGIONS
+from .. import i18n
 
 #: Excuses recorded by collectors (seed 001, 常见的客户十大付款借口): key -> (English, Chinese).
-PAYMENT_EXCUSES = {
-    "customer_not_paid_us": ("My own customer has not paid me yet", "我的客户没给我钱，我暂时没办法给你钱"),
-    "old_friends_later": ("We know each other so well, let's settle it later", "我们都这么熟了，过段时间再说吧"),
-    "not_received_invoice": ("We never received the invoice (fapiao)", "没收到发票"),
-    "invoice_error": ("The invoice is wrong and must be reissued", "发票开错了，要重开"),
-    "boss_away": ("The boss is away, nobody can sign", "老板出差了，没人签字"),
-    "in_approval": ("Payment is still going through approval", "付款还在走审批流程"),
-    "cash_flow_tight": ("Cash is tight at the moment", "最近资金紧张"),
-    "quality_dispute": ("There is a problem with the goods, we hold the payment", "货有问题，款先压着"),
-    "already_paid": ("We have already paid (no payment found)", "已经付过了"),
-    "fixed_payment_day": ("We only pay on our fixed monthly payment day", "我们每月固定日期付款"),
-}
+PAYMENT_EXCUSES = i18n.define_names("payment_excuse", {
+    'customer_not_paid_us': 'My own customer has not paid me yet',
+    'old_friends_later': "We know each other so well, let's settle it later",
+    'not_received_invoice': 'We never received the invoice (fapiao)',
+    'invoice_error': 'The invoice is wrong and must be reissued',
+    'boss_away': 'The boss is away, nobody can sign',
+    'in_approval': 'Payment is still going through approval',
+    'cash_flow_tight': 'Cash is tight at the moment',
+    'quality_dispute': 'There is a problem with the goods, we hold the payment',
+    'already_paid': 'We have already paid (no payment found)',
+    'fixed_payment_day': 'We only pay on our fixed monthly payment day',
+})
 #: Engagement signals (future, social value and loyalty behaviours): key -> (English, Chinese).
-ENGAGEMENT_SIGNALS = {
-    "suggestion": ("Suggestion made", "提出建议"),
-    "co_development": ("Joint innovation / co-development project", "联合创新 / 共同开发项目"),
-    "resource_sharing": ("Resource sharing", "资源共享"),
-    "event_participation": ("Event participation", "参加活动"),
-    "public_recommendation": ("Public recommendation", "公开推荐"),
-    "brand_defence": ("Public defence of the brand", "维护品牌形象"),
-}
+ENGAGEMENT_SIGNALS = i18n.define_names("engagement_signal", {
+    'suggestion': 'Suggestion made',
+    'co_development': 'Joint innovation / co-development project',
+    'resource_sharing': 'Resource sharing',
+    'event_participation': 'Event participation',
+    'public_recommendation': 'Public recommendation',
+    'brand_defence': 'Public defence of the brand',
+})
 #: Kinds of customer visit: key -> (English, Chinese).
-VISIT_KINDS = {"routine": ("Routine visit", "例行拜访"), "key-account": ("Key-account visit", "大客户拜访"),
-               "executive": ("Executive visit", "高层拜访")}
-#: Reasons for overriding the scorecard grade: key -> (direction, kind, English, Chinese).
+VISIT_KINDS = i18n.define_names("visit_kind", {
+    'routine': 'Routine visit',
+    'key-account': 'Key-account visit',
+    'executive': 'Executive visit',
+})
+#: Reasons for overriding the scorecard grade: key -> (direction, kind).
 #: ``commercial`` reasons rest on the relationship, ``evidence`` reasons on new facts.
 CREDIT_OVERRIDE_REASONS = {
-    "strategic_customer": ("up", "commercial", "Strategic customer for sales", "战略客户（销售要求）"),
-    "long_relationship": ("up", "commercial", "Long relationship", "合作多年"),
-    "new_collateral": ("up", "evidence", "New collateral pledged", "新增抵押担保"),
-    "parent_guarantee": ("up", "evidence", "Parent company guarantee", "母公司担保"),
-    "audited_accounts": ("up", "evidence", "Audited accounts better than declared", "审计报表优于申报"),
-    "recent_late_payments": ("down", "evidence", "Recent late payments", "近期付款逾期"),
-    "legal_dispute": ("down", "evidence", "Legal dispute", "涉诉"),
-    "industry_downturn": ("down", "evidence", "Industry downturn", "行业下行"),
-    "management_change": ("down", "evidence", "Change of management", "管理层变动"),
+    "strategic_customer": ("up", "commercial"),
+    "long_relationship": ("up", "commercial"),
+    "new_collateral": ("up", "evidence"),
+    "parent_guarantee": ("up", "evidence"),
+    "audited_accounts": ("up", "evidence"),
+    "recent_late_payments": ("down", "evidence"),
+    "legal_dispute": ("down", "evidence"),
+    "industry_downturn": ("down", "evidence"),
+    "management_change": ("down", "evidence"),
 }
+#: Names of the override reasons (Chinese in the catalog).
+CREDIT_OVERRIDE_NAMES = i18n.define_names("credit_override_reason", {
+    "strategic_customer": "Strategic customer for sales",
+    "long_relationship": "Long relationship",
+    "new_collateral": "New collateral pledged",
+    "parent_guarantee": "Parent company guarantee",
+    "audited_accounts": "Audited accounts better than declared",
+    "recent_late_payments": "Recent late payments",
+    "legal_dispute": "Legal dispute",
+    "industry_downturn": "Industry downturn",
+    "management_change": "Change of management",
+})
 #: Credit grades of Yunfeng's scorecard, best first, with the 12-month default probability band.
 CREDIT_GRADES = {"A": "PD < 2 %", "B": "2-5 %", "C": "5-10 %", "D": "10-20 %", "E": ">= 20 %"}
 #: Cost-to-serve activities in ``cost_rates.csv`` and what their ``variant`` column holds.
@@ -68,7 +84,7 @@ _HAND = "written by hand (not generated)"
 
 EXTENSION_DICTIONARY: dict[str, dict] = {
     "ticket_handling": {
-        "title": "Ticket handling", "title_zh": "工单处理过程",
+        "title": "Ticket handling",
         "description": "One row per service ticket (same ticket_id as tickets.csv): how it was handled.",
         "key": ["ticket_id"],
         "columns": {
@@ -80,7 +96,7 @@ EXTENSION_DICTIONARY: dict[str, dict] = {
         },
     },
     "opportunity_stages": {
-        "title": "Opportunity stage history", "title_zh": "商机阶段记录",
+        "title": "Opportunity stage history",
         "description": "One row per opportunity and funnel stage it entered, in stage order.",
         "key": ["opportunity_id", "stage"],
         "columns": {
@@ -92,7 +108,7 @@ EXTENSION_DICTIONARY: dict[str, dict] = {
         },
     },
     "cost_rates": {
-        "title": "Cost-to-serve rates", "title_zh": "服务成本费率",
+        "title": "Cost-to-serve rates",
         "description": "One row per activity and variant: Yunfeng's 2025 activity-based cost rate in CNY.",
         "key": ["activity", "variant"],
         "columns": {
@@ -106,7 +122,7 @@ EXTENSION_DICTIONARY: dict[str, dict] = {
         },
     },
     "visits": {
-        "title": "Customer visits", "title_zh": "客户拜访",
+        "title": "Customer visits",
         "description": "One row per visit of Yunfeng staff to a customer.",
         "key": ["visit_id"],
         "columns": {
@@ -118,7 +134,7 @@ EXTENSION_DICTIONARY: dict[str, dict] = {
         },
     },
     "engagement": {
-        "title": "Engagement signals", "title_zh": "客户参与行为",
+        "title": "Engagement signals",
         "description": "One row per dated engagement event of a customer (future, social and loyalty value).",
         "key": ["event_id"],
         "columns": {
@@ -130,7 +146,7 @@ EXTENSION_DICTIONARY: dict[str, dict] = {
         },
     },
     "trust": {
-        "title": "Trust facts", "title_zh": "信任指标",
+        "title": "Trust facts",
         "description": "One row per customer: framework contract and share of wallet where known.",
         "key": ["customer_id"],
         "columns": {
@@ -144,7 +160,7 @@ EXTENSION_DICTIONARY: dict[str, dict] = {
         },
     },
     "credit_grades": {
-        "title": "Credit grades and overrides", "title_zh": "信用等级与调整",
+        "title": "Credit grades and overrides",
         "description": "One row per credit application: the scorecard grade and any later manual override.",
         "key": ["application_id"],
         "columns": {
@@ -158,7 +174,7 @@ EXTENSION_DICTIONARY: dict[str, dict] = {
         },
     },
     "payment_excuses": {
-        "title": "Collection contacts and excuses", "title_zh": "催款记录与付款借口",
+        "title": "Collection contacts and excuses",
         "description": "One row per collector contact about an overdue invoice, with the excuse given.",
         "key": ["contact_id"],
         "columns": {
@@ -173,7 +189,7 @@ EXTENSION_DICTIONARY: dict[str, dict] = {
         },
     },
     "feedback_holdout": {
-        "title": "Hand-written feedback (held out)", "title_zh": "手写客户反馈（留出集）",
+        "title": "Hand-written feedback (held out)",
         "description": "One row per remark written by hand (not from the generator's templates); the lesson-05 "
                        "tagger is judged on it.",
         "key": ["remark_id"],

@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import _validate as v
+from .. import i18n
 from ._dictionary import (_ALLOWED, _FUTURE_OK, _NULLABLE, _RANGES, _TRUE, _FALSE, CORE_DICTIONARY, FUNNEL_STAGES,
                           OBSERVATION_END)
 from ._extensions import (_COST_VARIANTS, _EXT_ALLOWED, _EXT_FUTURE_OK, _EXT_NULLABLE, _EXT_RANGES,
@@ -29,6 +30,9 @@ DATA_DICTIONARY: dict[str, dict] = {**CORE_DICTIONARY, **EXTENSION_DICTIONARY}
 TABLES = tuple(CORE_DICTIONARY)
 #: Every table that :func:`load` knows: the core tables, then the extension tables.
 ALL_TABLES = tuple(DATA_DICTIONARY)
+# Titles and one-line meanings of the tables, shown by accounts.table_overview (Chinese in the catalog).
+i18n.define_names("table", {t: info["title"] for t, info in DATA_DICTIONARY.items()})
+i18n.define_names("table_description", {t: info["description"] for t, info in DATA_DICTIONARY.items()})
 _ALLOWED = {**_ALLOWED, **_EXT_ALLOWED}
 _RANGES = {**_RANGES, **_EXT_RANGES}
 _NULLABLE = {**_NULLABLE, **_EXT_NULLABLE}
@@ -228,7 +232,7 @@ def describe(table: str | None = None) -> None:
         info = DATA_DICTIONARY[t]
         if k:
             print()
-        print(f"{t}.csv - {info['title']} ({info['title_zh']})")
+        print(f"{t}.csv - {i18n.name('table', t)}")
         print(f"  {info['description']} Key: {', '.join(info['key'])}")
         width = max(len(c) for c in info["columns"]) + 1
         for col, (kind, unit, meaning) in info["columns"].items():

@@ -31,7 +31,6 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..i18n import tr
 from . import _progress as progress
 from ._display import CheckResult, Feedback, show
 from ._questions import (
@@ -48,6 +47,7 @@ from ._questions import (
     SeriesQuestion,
 )
 from .banks import bank_module, lesson_ids
+from .. import i18n
 
 __all__ = [
     "CheckResult",
@@ -134,7 +134,7 @@ class Lesson:
             result = self._check(qid, answer)
         except Exception:  # last line of defence: never a traceback in a learner's notebook
             result = CheckResult(
-                str(qid), INVALID, tr("your answer could not be checked.", "无法检查你的答案。"), lesson=self.lesson_id
+                str(qid), INVALID, i18n._('your answer could not be checked.'), lesson=self.lesson_id
             )
         on_hint = None
         if self.record and result.qid in self.questions:
@@ -157,10 +157,7 @@ class Lesson:
             return CheckResult(
                 str(qid),
                 INVALID,
-                tr(
-                    f"there is no question {qid!r} in lesson {self.lesson_id} (questions: {known}).",
-                    f"第 {self.lesson_id} 课没有题目 {qid!r}（题目：{known}）。",
-                ),
+                i18n._('there is no question {qid!r} in lesson {self_lesson_id} (questions: {known}).', qid=qid, self_lesson_id=self.lesson_id, known=known),
                 lesson=self.lesson_id,
             )
         status, message = question.evaluate(answer)
@@ -207,7 +204,7 @@ class ProgressTable(pd.DataFrame):
     def _repr_html_(self) -> str:
         head = "".join(
             f"<th style='text-align:left;padding:2px 8px'>{html.escape(h)}</th>"
-            for h in (tr("Lesson", "课次"), tr("Title", "标题"), tr("Answered", "已作答"), tr("Correct", "正确"))
+            for h in (i18n._('Lesson'), i18n._('Title'), i18n._('Answered'), i18n._('Correct'))
         )
         rows = []
         for lesson, r in self.iterrows():
@@ -237,10 +234,7 @@ class ProgressTable(pd.DataFrame):
 def _bank_problem(lesson: str, exc: Exception) -> str:
     """One line for a learner and an instructor: which lesson's bank is broken, and the error."""
     error = f"{type(exc).__name__}: {exc}"
-    return tr(
-        f"lesson {lesson}: the question bank could not be loaded ({error}). Please tell your instructor.",
-        f"第 {lesson} 课：题库无法加载（{error}）。请告诉讲师。",
-    )
+    return i18n._('lesson {lesson}: the question bank could not be loaded ({error}). Please tell your instructor.', lesson=lesson, error=error)
 
 
 def dashboard() -> ProgressTable:
@@ -260,7 +254,7 @@ def dashboard() -> ProgressTable:
         try:
             module = bank_module(lesson)
             total = len(validate_bank(module, lesson=lesson))
-            title = tr(*getattr(module, "TITLE", (lesson, lesson)))
+            title = i18n.pair(getattr(module, "TITLE", (lesson, lesson)))
         except LookupError:
             pass  # no bank (any more) for this lesson: its progress still shows
         except Exception as exc:

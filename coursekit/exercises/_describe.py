@@ -12,7 +12,7 @@ import numbers
 import numpy as np
 import pandas as pd
 
-from ..i18n import tr
+from .. import i18n
 
 _MAX_REPR = 40
 
@@ -51,45 +51,43 @@ def describe(value) -> str:
     try:
         return _describe(value)
     except Exception:
-        return tr(f"an object of type {type(value).__name__}", f"一个 {type(value).__name__} 类型的对象")
+        return i18n._('an object of type {type_value___name}', type_value___name=type(value).__name__)
+
+
+i18n.define_names("python_container", {"list": "list", "tuple": "tuple", "set": "set", "frozenset": "set"})
 
 
 def _describe(value) -> str:
     if isinstance(value, pd.DataFrame):
         r, c = value.shape
-        return tr(f"a DataFrame with {plural(r, 'row')} and {plural(c, 'column')}", f"一个 {r} 行 {c} 列的 DataFrame")
+        return i18n._('a DataFrame with {plural_r_row} and {plural_c_column}', plural_r_row=plural(r, 'row'), plural_c_column=plural(c, 'column'), r=r, c=c)
     if isinstance(value, pd.Series):
-        return tr(f"a Series with {plural(len(value), 'value')}", f"一个含 {len(value)} 个值的 Series")
+        return i18n._('a Series with {plural_len_value_val}', plural_len_value_val=plural(len(value), 'value'), len_value=len(value))
     if isinstance(value, pd.Index):
-        return tr(f"an Index with {plural(len(value), 'label')}", f"一个含 {len(value)} 个标签的 Index")
+        return i18n._('an Index with {plural_len_value_lab}', plural_len_value_lab=plural(len(value), 'label'), len_value=len(value))
     if isinstance(value, (bool, np.bool_)):
-        return tr(f"the True/False value {bool(value)}", f"布尔值 {bool(value)}")
+        return i18n._('the True/False value {bool_value}', bool_value=bool(value))
     if isinstance(value, str):
-        return tr(f"text {safe_repr(value)}", f"文本 {safe_repr(value)}")
+        return i18n._('text {safe_repr_value}', safe_repr_value=safe_repr(value))
     if isinstance(value, (pd.Timedelta, np.timedelta64)):
-        return tr("a time span (Timedelta)", "一个时间间隔（Timedelta）")
+        return i18n._('a time span (Timedelta)')
     if isinstance(value, (pd.Timestamp, np.datetime64)):
-        return tr("a date (Timestamp)", "一个日期（Timestamp）")
+        return i18n._('a date (Timestamp)')
     if isinstance(value, numbers.Number) or isinstance(value, np.number):
-        return tr(f"the number {safe_repr(value)}", f"数字 {safe_repr(value)}")
+        return i18n._('the number {safe_repr_value}', safe_repr_value=safe_repr(value))
     if isinstance(value, np.ndarray):
-        return tr(f"a numpy array of shape {value.shape}", f"一个形状为 {value.shape} 的 numpy 数组")
+        return i18n._('a numpy array of shape {value_shape}', value_shape=value.shape)
     if isinstance(value, dict):
-        return tr(f"a dict with {plural(len(value), 'key')}", f"一个含 {len(value)} 个键的字典（dict）")
+        return i18n._('a dict with {plural_len_value_key}', plural_len_value_key=plural(len(value), 'key'), len_value=len(value))
     if isinstance(value, (list, tuple, set, frozenset)):
         kind = type(value).__name__
-        zh = {"list": "列表", "tuple": "元组", "set": "集合", "frozenset": "集合"}[kind]
-        return tr(f"a {kind} with {plural(len(value), 'item')}", f"一个含 {len(value)} 个元素的{zh}（{kind}）")
+        zh = i18n.name("python_container", kind)
+        return i18n._('a {kind} with {plural_len_value_ite}', kind=kind, plural_len_value_ite=plural(len(value), 'item'), len_value=len(value), zh=zh)
     if inspect.isgenerator(value) or (hasattr(value, "__next__") and hasattr(value, "__iter__")):
-        return tr("a generator (wrap it in list(...) to keep the values)", "一个生成器（用 list(...) 把值保存下来）")
+        return i18n._('a generator (wrap it in list(...) to keep the values)')
     if callable(value):
-        return tr(
-            "a function or method — did you forget the parentheses ()?", "一个函数或方法 —— 是不是忘了加括号 ()？"
-        )
+        return i18n._('a function or method — did you forget the parentheses ()?')
     n = _len(value)
     if n is not None:
-        return tr(
-            f"an object of type {type(value).__name__} with {plural(n, 'item')}",
-            f"一个含 {n} 个元素的 {type(value).__name__} 对象",
-        )
-    return tr(f"an object of type {type(value).__name__}", f"一个 {type(value).__name__} 类型的对象")
+        return i18n._('an object of type {type_value___name} with {plural_n_item}', type_value___name=type(value).__name__, plural_n_item=plural(n, 'item'), n=n)
+    return i18n._('an object of type {type_value___name}', type_value___name=type(value).__name__)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from ..i18n import tr
 from ._questions import CORRECT, INCORRECT, INVALID, UNANSWERED
+from .. import i18n
 
 _ICON = {CORRECT: "✓", INCORRECT: "✗", INVALID: "⚠", UNANSWERED: "…"}
 _COLOR = {CORRECT: "#1b7f3b", INCORRECT: "#b3261e", INVALID: "#9a6700", UNANSWERED: "#57606a"}
@@ -24,16 +24,16 @@ def in_kernel() -> bool:
 
 def status_line(qid: str, status: str, message: str) -> str:
     if status == CORRECT:
-        head = tr(f"{qid} correct", f"{qid} 正确")
+        head = i18n._('{qid} correct', qid=qid)
     elif status == UNANSWERED:
-        head = tr(f"{qid} not answered yet", f"{qid} 尚未作答")
+        head = i18n._('{qid} not answered yet', qid=qid)
     elif status == INVALID:
-        head = tr(f"{qid} check your answer", f"{qid} 请检查答案")
+        head = i18n._('{qid} check your answer', qid=qid)
     else:
-        head = tr(f"{qid} not yet", f"{qid} 还不对")
+        head = i18n._('{qid} not yet', qid=qid)
     text = f"{_ICON[status]} {head}"
     if message:
-        text += tr(": ", "：") + message
+        text += i18n._(': ') + message
     return text
 
 
@@ -126,7 +126,7 @@ class Feedback:
     def _hints_html(self) -> str:
         n = len(self.result.hints)
         items = "".join(
-            f"<div>{html.escape(tr('Hint', '提示'))} {i + 1}/{n}: {html.escape(h)}</div>"
+            f"<div>{html.escape(i18n._('Hint'))} {i + 1}/{n}: {html.escape(h)}</div>"
             for i, h in enumerate(self.result.hints[: self.shown_hints])
         )
         return f'<div style="color:#0b4f8a">{items}</div>'
@@ -139,9 +139,9 @@ class Feedback:
         if self.result.hints:
             hints_box = widgets.HTML(value="")
             button = widgets.Button(
-                description=tr("Hint", "提示"),
+                description=i18n._('Hint'),
                 icon="lightbulb-o",
-                tooltip=tr("Show the next hint", "显示下一条提示"),
+                tooltip=i18n._('Show the next hint'),
                 layout=widgets.Layout(width="auto"),
             )
 

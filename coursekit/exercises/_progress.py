@@ -21,7 +21,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..i18n import tr
+from .. import i18n
 
 VERSION = 1
 FILENAME = "progress.json"
@@ -77,10 +77,7 @@ def load() -> dict:
     except OSError:
         pass
     print(
-        tr(
-            f"Your saved progress could not be read; it was kept as {backup.name} and a fresh record was started.",
-            f"无法读取已保存的学习进度；原文件已保存为 {backup.name}，并重新开始记录。",
-        )
+        i18n._('Your saved progress could not be read; it was kept as {backup_name} and a fresh record was started.', backup_name=backup.name)
     )
     return _empty()
 

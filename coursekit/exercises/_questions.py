@@ -20,8 +20,8 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from ..i18n import tr
 from ._describe import describe, plural, safe_repr
+from .. import i18n
 
 CORRECT, INCORRECT, INVALID, UNANSWERED = "correct", "incorrect", "invalid", "unanswered"
 STATUSES = (CORRECT, INCORRECT, UNANSWERED, INVALID)
@@ -69,10 +69,10 @@ class Question:
         return f"{type(self).__name__}({self.qid!r})"
 
     def prompt_text(self) -> str:
-        return tr(*self.prompt)
+        return i18n.pair(self.prompt)
 
     def hint_texts(self) -> list[str]:
-        return [tr(*h) for h in self.hints]
+        return [i18n.pair(h) for h in self.hints]
 
     def expected(self):
         """The reference answer (computed on first use, then cached)."""
@@ -95,20 +95,13 @@ class Question:
         try:
             expected = self.expected()
         except Exception as exc:  # an authoring problem, not the learner's
-            return INVALID, tr(
-                f"this question cannot be checked right now: the reference answer failed "
-                f"({type(exc).__name__}: {safe_repr(str(exc), 80)}). Please tell your instructor.",
-                f"暂时无法检查此题：参考答案计算失败（{type(exc).__name__}: {safe_repr(str(exc), 80)}）。请告诉讲师。",
-            )
+            return INVALID, i18n._('this question cannot be checked right now: the reference answer failed ({type_exc___name}: {safe_repr_str_exc_80}). Please tell your instructor.', type_exc___name=type(exc).__name__, safe_repr_str_exc_80=safe_repr(str(exc), 80))
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # e.g. RuntimeWarning comparing odd values: no stderr
                 status, reason = self.compare(answer, expected)
         except Exception:
-            return INVALID, tr(
-                f"your answer could not be compared: got {describe(answer)}.",
-                f"无法比较你的答案：得到的是{describe(answer)}。",
-            )
+            return INVALID, i18n._('your answer could not be compared: got {describe_answer}.', describe_answer=describe(answer))
         return status, reason.replace("?.", "?").replace("？。", "？")
 
     def compare(self, answer, expected) -> tuple[str, str]:  # pragma: no cover - abstract
@@ -129,47 +122,28 @@ def _as_number(answer):
         if value.shape == (1, 1):
             value = value.iloc[0, 0]
         else:
-            return None, tr(
-                f"expected a number, got {describe(answer)} — select one value with .loc[row, column].",
-                f"需要一个数字，得到的是{describe(answer)} —— 用 .loc[行, 列] 取出一个值。",
-            )
+            return None, i18n._('expected a number, got {describe_answer} — select one value with .loc[row, column].', describe_answer=describe(answer))
     elif isinstance(value, (pd.Series, pd.Index, np.ndarray)):
         size = value.size
         if size == 1:
             value = value.iloc[0] if isinstance(value, pd.Series) else np.asarray(value).reshape(-1)[0]
         elif size == 0:
-            return None, tr(
-                f"expected a number, got {describe(answer)} (empty) — your selection matched nothing.",
-                f"需要一个数字，得到的是{describe(answer)}（为空）—— 你的筛选条件没有选中任何值。",
-            )
+            return None, i18n._('expected a number, got {describe_answer} (empty) — your selection matched nothing.', describe_answer=describe(answer))
         else:
-            return None, tr(
-                f"expected a number, got {describe(answer)} — pick one value with .loc[...] "
-                f"or summarise them (e.g. .sum(), .mean()).",
-                f"需要一个数字，得到的是{describe(answer)} —— 用 .loc[...] 取出一个值，"
-                f"或做汇总（例如 .sum()、.mean()）。",
-            )
+            return None, i18n._('expected a number, got {describe_answer} — pick one value with .loc[...] or summarise them (e.g. .sum(), .mean()).', describe_answer=describe(answer))
     if isinstance(value, (bool, np.bool_)):
-        return None, tr(f"expected a number, got {describe(value)}.", f"需要一个数字，得到的是{describe(value)}。")
+        return None, i18n._('expected a number, got {describe_value}.', describe_value=describe(value))
     if value is pd.NA or value is pd.NaT or value is None:
-        return None, tr(
-            "your answer is a missing value (NA) — check for missing data.", "你的答案是缺失值（NA）—— 请检查缺失数据。"
-        )
+        return None, i18n._('your answer is a missing value (NA) — check for missing data.')
     if isinstance(value, str):
-        return None, tr(
-            f"expected a number, got {describe(value)} — remove the quotes.",
-            f"需要一个数字，得到的是{describe(value)} —— 去掉引号。",
-        )
+        return None, i18n._('expected a number, got {describe_value} — remove the quotes.', describe_value=describe(value))
     if isinstance(value, (pd.Timedelta, np.timedelta64)):
-        return None, tr(
-            "expected a number, got a time span (Timedelta) — use .days to get the number of days.",
-            "需要一个数字，得到的是时间间隔（Timedelta）—— 用 .days 取天数。",
-        )
+        return None, i18n._('expected a number, got a time span (Timedelta) — use .days to get the number of days.')
     if isinstance(value, (complex, np.complexfloating)):
-        return None, tr(f"expected a real number, got {describe(value)}.", f"需要一个实数，得到的是{describe(value)}。")
+        return None, i18n._('expected a real number, got {describe_value}.', describe_value=describe(value))
     if isinstance(value, (numbers.Real, np.integer, np.floating, Decimal, Fraction)):
         return float(value), None
-    return None, tr(f"expected a number, got {describe(answer)}.", f"需要一个数字，得到的是{describe(answer)}。")
+    return None, i18n._('expected a number, got {describe_answer}.', describe_answer=describe(answer))
 
 
 class NumericQuestion(Question):
@@ -199,48 +173,27 @@ class NumericQuestion(Question):
         if value is None:
             return INVALID, reason
         if math.isnan(value):
-            return INCORRECT, tr(
-                "your answer is NaN (not a number) — a missing value or a division by zero "
-                "crept in; check the rows you used.",
-                "你的答案是 NaN（非数字）—— 可能混入了缺失值或除以零；检查你用到的行。",
-            )
+            return INCORRECT, i18n._('your answer is NaN (not a number) — a missing value or a division by zero crept in; check the rows you used.')
         if math.isinf(value):
-            return INCORRECT, tr(
-                "your answer is infinite — probably a division by zero.", "你的答案是无穷大 —— 很可能除以了零。"
-            )
+            return INCORRECT, i18n._('your answer is infinite — probably a division by zero.')
         if abs(value - expected) <= max(self.atol, self.rtol * abs(expected)):
             return CORRECT, ""
         shown = _fmt(value)
         if expected != 0:
             ratio = value / expected
-            for factor, applies, en, zh in (
-                (
-                    100.0,
-                    abs(expected) <= 1,
-                    "as a percentage; give it as a fraction (e.g. 0.25, not 25)",
-                    "写成了百分数；请写成小数（例如 0.25，而不是 25）",
-                ),
-                (
-                    0.01,
-                    abs(value) <= 1,
-                    "as a fraction; give it as a percentage (e.g. 25, not 0.25)",
-                    "写成了小数；请写成百分数（例如 25，而不是 0.25）",
-                ),
-                (-1.0, True, "with the wrong sign", "正负号反了"),
+            for factor, applies, reason in (
+                (100.0, abs(expected) <= 1, i18n.N_("as a percentage; give it as a fraction (e.g. 0.25, not 25)")),
+                (0.01, abs(value) <= 1, i18n.N_("as a fraction; give it as a percentage (e.g. 25, not 0.25)")),
+                (-1.0, True, i18n.N_("with the wrong sign")),
             ):
                 if applies and abs(ratio - factor) <= max(self.rtol, 1e-9) * abs(factor):
-                    return INCORRECT, tr(
-                        f"your value {shown} looks like the right number {en}.",
-                        f"你的值 {shown} 看起来是正确的数，但{zh}。",
-                    )
+                    said = i18n._(reason)
+                    return INCORRECT, i18n._('your value {shown} looks like the right number {en}.', shown=shown,
+                                             en=said, zh=said)
             if abs(ratio - 1) <= 0.01:
-                return INCORRECT, tr(
-                    f"your value {shown} is close but not within the tolerance — "
-                    f"check rounding (don't round intermediate results) and the rows you used.",
-                    f"你的值 {shown} 很接近但不在容差之内 —— 检查取整（不要对中间结果取整）以及你用到的行。",
-                )
-        direction = tr("too high", "偏大") if value > expected else tr("too low", "偏小")
-        return INCORRECT, tr(f"your value {shown} is {direction}.", f"你的值 {shown} {direction}。")
+                return INCORRECT, i18n._("your value {shown} is close but not within the tolerance — check rounding (don't round intermediate results) and the rows you used.", shown=shown)
+        direction = i18n._('too high') if value > expected else i18n._('too low')
+        return INCORRECT, i18n._('your value {shown} is {direction}.', shown=shown, direction=direction)
 
 
 # --------------------------------------------------------------------------- choice
@@ -286,12 +239,9 @@ class ChoiceQuestion(Question):
         if isinstance(answer, (bool, np.bool_)) or not (
             isinstance(answer, (str, int, np.integer, list, tuple, set, frozenset))
         ):
-            return None, tr(
-                f"expected {'an option' if single else 'one or more options'} such as "
-                f'"{self.options[0]}", got {describe(answer)}.',
-                f'需要{"一个选项" if single else "一个或多个选项"}，例如 "{self.options[0]}"，'
-                f"得到的是{describe(answer)}。",
-            )
+            what = i18n._("an option") if single else i18n._("one or more options")
+            return None, i18n._('expected {what} such as "{example}", got {describe_answer}.', what=what,
+                                example=self.options[0], describe_answer=describe(answer))
         if isinstance(answer, (int, np.integer)):
             answer = str(int(answer))
         if isinstance(answer, str):
@@ -308,21 +258,13 @@ class ChoiceQuestion(Question):
             items = []
             for item in answer:
                 if not isinstance(item, (str, int, np.integer)) or isinstance(item, (bool, np.bool_)):
-                    return None, tr(
-                        f'each option should be text such as "{self.options[0]}", got {describe(item)}.',
-                        f'每个选项应是文本，例如 "{self.options[0]}"，得到的是{describe(item)}。',
-                    )
+                    return None, i18n._('each option should be text such as "{self_options_0}", got {describe_item}.', self_options_0=self.options[0], describe_item=describe(item))
                 items.append(_norm(item))
         unknown = [i for i in items if i not in self._canon]
         if unknown:
-            return None, tr(
-                f"{safe_repr(unknown[0])} is not one of the options {self._options_text()}.",
-                f"{safe_repr(unknown[0])} 不是选项之一（{self._options_text()}）。",
-            )
+            return None, i18n._('{safe_repr_unknown_0} is not one of the options {self__options_text}.', safe_repr_unknown_0=safe_repr(unknown[0]), self__options_text=self._options_text())
         if not items:
-            return None, tr(
-                f"choose from the options {self._options_text()}.", f"请从选项 {self._options_text()} 中选择。"
-            )
+            return None, i18n._('choose from the options {self__options_text}.', self__options_text=self._options_text())
         return {self._canon[i] for i in items}, None
 
     def compare(self, answer, expected):
@@ -331,24 +273,22 @@ class ChoiceQuestion(Question):
         if chosen is None:
             return INVALID, reason
         if single and len(chosen) > 1:
-            return INVALID, tr("choose only one option.", "只能选择一个选项。")
+            return INVALID, i18n._('choose only one option.')
         if chosen == right:
             return CORRECT, ""
         if single:
-            return INCORRECT, tr(
-                f"{', '.join(sorted(chosen))} is not the best answer.", f"{', '.join(sorted(chosen))} 不是最佳答案。"
-            )
+            return INCORRECT, i18n._('{join_sorted_chosen} is not the best answer.', join_sorted_chosen=', '.join(sorted(chosen)))
         wrong, missing = len(chosen - right), len(right - chosen)
-        parts_en, parts_zh = [], []
-        if wrong:
-            parts_en.append(f"{wrong} of your choices {'is' if wrong == 1 else 'are'} not right")
-            parts_zh.append(f"你的选择中有 {wrong} 个不对")
-        if missing:
-            parts_en.append(
-                f"{missing} correct option{'' if missing == 1 else 's'} {'is' if missing == 1 else 'are'} missing"
-            )
-            parts_zh.append(f"还缺少 {missing} 个正确选项")
-        return INCORRECT, tr("; ".join(parts_en) + ".", "；".join(parts_zh) + "。")
+        parts = []
+        if wrong == 1:
+            parts.append(i18n._("{n} of your choices is not right", n=wrong))
+        elif wrong:
+            parts.append(i18n._("{n} of your choices are not right", n=wrong))
+        if missing == 1:
+            parts.append(i18n._("{n} correct option is missing", n=missing))
+        elif missing:
+            parts.append(i18n._("{n} correct options are missing", n=missing))
+        return INCORRECT, i18n.sentence(parts)
 
 
 # --------------------------------------------------------------------------- ids
@@ -377,52 +317,31 @@ class IdsQuestion(Question):
     @staticmethod
     def _items(answer):
         if isinstance(answer, str):
-            return None, tr(
-                f'expected a list of ids, got {describe(answer)} — put the ids in a list, e.g. ["C0001", "C0002"].',
-                f'需要一个 id 列表，得到的是{describe(answer)} —— 把 id 放进列表，例如 ["C0001", "C0002"]。',
-            )
+            return None, i18n._('expected a list of ids, got {describe_answer} — put the ids in a list, e.g. ["C0001", "C0002"].', describe_answer=describe(answer))
         if isinstance(answer, pd.DataFrame):
-            return None, tr(
-                f"expected a list of ids, got {describe(answer)} — the ids are probably its "
-                f"index: use .index.tolist().",
-                f"需要一个 id 列表，得到的是{describe(answer)} —— id 很可能在它的索引里：用 .index.tolist()。",
-            )
+            return None, i18n._('expected a list of ids, got {describe_answer} — the ids are probably its index: use .index.tolist().', describe_answer=describe(answer))
         if isinstance(answer, pd.Series):
             if pd.api.types.is_bool_dtype(answer):
-                return None, tr(
-                    "expected a list of ids, got a True/False mask — use df.index[mask] to turn it into ids.",
-                    "需要一个 id 列表，得到的是 True/False 掩码 —— 用 df.index[mask] 取出 id。",
-                )
+                return None, i18n._('expected a list of ids, got a True/False mask — use df.index[mask] to turn it into ids.')
             values = list(answer.tolist())
         elif isinstance(answer, pd.Index):
             values = list(answer.tolist())
         elif isinstance(answer, np.ndarray):
             if answer.ndim != 1:
-                return None, tr(
-                    f"expected a flat list of ids, got {describe(answer)}.",
-                    f"需要一个一维的 id 列表，得到的是{describe(answer)}。",
-                )
+                return None, i18n._('expected a flat list of ids, got {describe_answer}.', describe_answer=describe(answer))
             values = answer.tolist()
         elif isinstance(answer, (list, tuple, set, frozenset)):
             values = list(answer)
         else:
-            return None, tr(
-                f"expected a list of ids, got {describe(answer)}.", f"需要一个 id 列表，得到的是{describe(answer)}。"
-            )
+            return None, i18n._('expected a list of ids, got {describe_answer}.', describe_answer=describe(answer))
         values = [_plain(v) for v in values]
         for v in values:
             try:
                 hash(v)
             except TypeError:
-                return None, tr(
-                    f"each id should be a single value, got {describe(v)} inside your list.",
-                    f"每个 id 应是单个值，你的列表里有{describe(v)}。",
-                )
+                return None, i18n._('each id should be a single value, got {describe_v} inside your list.', describe_v=describe(v))
             if isinstance(v, (list, tuple, dict, set)):
-                return None, tr(
-                    f"each id should be a single value, got {describe(v)} inside your list.",
-                    f"每个 id 应是单个值，你的列表里有{describe(v)}。",
-                )
+                return None, i18n._('each id should be a single value, got {describe_v} inside your list.', describe_v=describe(v))
         return values, None
 
     def compare(self, answer, expected):
@@ -430,50 +349,32 @@ class IdsQuestion(Question):
         if items is None:
             return INVALID, reason
         if not items and expected:
-            return INCORRECT, tr(
-                f"your list is empty; {plural(len(expected), 'id')} expected.",
-                f"你的列表是空的；应有 {len(expected)} 个 id。",
-            )
+            return INCORRECT, i18n._('your list is empty; {plural_len_expected_} expected.', plural_len_expected_=plural(len(expected), 'id'), len_expected=len(expected))
         seen, dups = set(), []
         for v in items:
             if v in seen:
                 dups.append(v)
             seen.add(v)
         if dups:
-            return INCORRECT, tr(
-                f"{plural(len(dups), 'id')} appear{'s' if len(dups) == 1 else ''} more than once, e.g. {safe_repr(dups[0])} — "
-                f"use .unique() or drop duplicated rows.",
-                f"有 {len(dups)} 个 id 重复出现，例如 {safe_repr(dups[0])} —— 用 .unique() 或删除重复行。",
-            )
+            return INCORRECT, i18n._('{plural_len_dups_id} appear{s_if_len_dups_1_else} more than once, e.g. {safe_repr_dups_0} — use .unique() or drop duplicated rows.', plural_len_dups_id=plural(len(dups), 'id'), s_if_len_dups_1_else='s' if len(dups) == 1 else '', safe_repr_dups_0=safe_repr(dups[0]), len_dups=len(dups))
         exp_set = set(expected)
         missing = [v for v in expected if v not in seen]
         extra = [v for v in items if v not in exp_set]
         if missing or extra:
             if not (seen & exp_set) and items and expected and type(items[0]) is not type(expected[0]):
-                return INCORRECT, tr(
-                    f"none of your ids match: yours are {type(items[0]).__name__} such as "
-                    f"{safe_repr(items[0])}, the expected ids are {type(expected[0]).__name__}.",
-                    f"没有一个 id 匹配：你的 id 是 {type(items[0]).__name__}，例如 {safe_repr(items[0])}，"
-                    f"而应为 {type(expected[0]).__name__}。",
-                )
-            en, zh = [], []
+                return INCORRECT, i18n._('none of your ids match: yours are {type_items_0___name} such as {safe_repr_items_0}, the expected ids are {type_expected_0___na}.', type_items_0___name=type(items[0]).__name__, safe_repr_items_0=safe_repr(items[0]), type_expected_0___na=type(expected[0]).__name__)
+            parts = []
             if missing:
-                en.append(f"{plural(len(missing), 'expected id')} missing")
-                zh.append(f"缺少 {len(missing)} 个应有的 id")
+                parts.append(i18n._("{ids} missing", ids=plural(len(missing), "expected id"), n=len(missing)))
             if extra:
-                en.append(f"{plural(len(extra), 'id')} should not be there, e.g. {safe_repr(extra[0])}")
-                zh.append(f"多出 {len(extra)} 个不该有的 id，例如 {safe_repr(extra[0])}")
-            return INCORRECT, tr(
-                f"you gave {plural(len(items), 'id')}, {len(expected)} expected: " + "; ".join(en) + ".",
-                f"你给出 {len(items)} 个 id，应为 {len(expected)} 个：" + "；".join(zh) + "。",
-            )
+                parts.append(i18n._("{ids} should not be there, e.g. {example}", ids=plural(len(extra), "id"),
+                                    n=len(extra), example=safe_repr(extra[0])))
+            head = i18n._("you gave {ids}, {expected} expected: ", ids=plural(len(items), "id"), n=len(items),
+                          expected=len(expected))
+            return INCORRECT, head + i18n.sentence(parts)
         if self.ordered and list(items) != list(expected):
             pos = next(i for i, (a, b) in enumerate(zip(items, expected)) if a != b)
-            return INCORRECT, tr(
-                f"the right ids, but the order differs from position {pos + 1} "
-                f"({safe_repr(items[pos])}) — check the sort order.",
-                f"id 正确，但从第 {pos + 1} 个（{safe_repr(items[pos])}）起顺序不对 —— 检查排序。",
-            )
+            return INCORRECT, i18n._('the right ids, but the order differs from position {pos_1} ({safe_repr_items_pos}) — check the sort order.', pos_1=pos + 1, safe_repr_items_pos=safe_repr(items[pos]))
         return CORRECT, ""
 
 
@@ -501,13 +402,10 @@ def _label(x) -> str:
 
 def _index_problem(ans_index: pd.Index, exp_index: pd.Index, *, rows: bool):
     """Message about duplicated / missing / extra labels, or None when the labels match as sets."""
-    noun_en, noun_zh = ("row", "行") if rows else ("column", "列")
+    noun_en = noun_zh = i18n._("row") if rows else i18n._("column")
     if ans_index.has_duplicates:
         dup = ans_index[ans_index.duplicated()][0]
-        return INVALID, tr(
-            f"{noun_en} label {_label(dup)} appears more than once in your answer.",
-            f"你的答案中{noun_zh}标签 {_label(dup)} 出现了不止一次。",
-        )
+        return INVALID, i18n._('{noun_en} label {label_dup} appears more than once in your answer.', noun_en=noun_en, label_dup=_label(dup), noun_zh=noun_zh)
     exp_set = set(exp_index)
     ans_set = set(ans_index)
     missing = [x for x in exp_index if x not in ans_set]
@@ -518,47 +416,38 @@ def _index_problem(ans_index: pd.Index, exp_index: pd.Index, *, rows: bool):
         if len(ans_index) and not (ans_set & exp_set):
             a0, e0 = _plain(ans_index[0]), _plain(exp_index[0])
             if type(a0) is not type(e0):
-                return INCORRECT, tr(
-                    f"none of your row labels match: yours are {type(a0).__name__} such as {_label(a0)}, "
-                    f"the expected labels are {type(e0).__name__} — did you call reset_index() or "
-                    f"forget set_index(...)?",
-                    f"没有一个行标签匹配：你的是 {type(a0).__name__}，例如 {_label(a0)}，而应为 "
-                    f"{type(e0).__name__} —— 是否调用了 reset_index() 或忘了 set_index(...)？",
-                )
-        en, zh = [], []
+                return INCORRECT, i18n._('none of your row labels match: yours are {type_a0___name} such as {label_a0}, the expected labels are {type_e0___name} — did you call reset_index() or forget set_index(...)?', type_a0___name=type(a0).__name__, label_a0=_label(a0), type_e0___name=type(e0).__name__)
+        parts = []
         if missing:
-            en.append(f"{plural(len(missing), 'row')} missing")
-            zh.append(f"缺少 {len(missing)} 行")
+            parts.append(i18n._("{rows} missing", rows=plural(len(missing), "row"), n=len(missing)))
         if extra:
-            en.append(f"{plural(len(extra), 'extra row')}, e.g. {_label(extra[0])}")
-            zh.append(f"多出 {len(extra)} 行，例如 {_label(extra[0])}")
-        return INCORRECT, tr(
-            f"your answer has {plural(len(ans_index), 'row')}, {len(exp_index)} expected: " + "; ".join(en) + ".",
-            f"你的答案有 {len(ans_index)} 行，应为 {len(exp_index)} 行：" + "；".join(zh) + "。",
-        )
-    en, zh = [], []
+            parts.append(i18n._("{rows}, e.g. {example}", rows=plural(len(extra), "extra row"), n=len(extra),
+                                example=_label(extra[0])))
+        head = i18n._("your answer has {rows}, {expected} expected: ", rows=plural(len(ans_index), "row"),
+                      n=len(ans_index), expected=len(exp_index))
+        return INCORRECT, head + i18n.sentence(parts)
+    parts = []
     if missing:
         names = ", ".join(_label(c) for c in missing[:5])
-        en.append(f"missing {'column' if len(missing) == 1 else 'columns'} {names}")
-        zh.append(f"缺少列 {names}")
+        if len(missing) == 1:
+            parts.append(i18n._("missing column {names}", names=names))
+        else:
+            parts.append(i18n._("missing columns {names}", names=names))
     if extra:
         names = ", ".join(_label(c) for c in extra[:5])
-        en.append(f"extra {'column' if len(extra) == 1 else 'columns'} {names}")
-        zh.append(f"多出列 {names}")
-    return INCORRECT, tr("; ".join(en).capitalize() + ".", "；".join(zh) + "。")
+        if len(extra) == 1:
+            parts.append(i18n._("extra column {names}", names=names))
+        else:
+            parts.append(i18n._("extra columns {names}", names=names))
+    return INCORRECT, i18n.sentence(parts, capitalize=True)
 
 
 def _values_problem(ans: pd.Series, exp: pd.Series, *, rtol: float, atol: float, where: str = ""):
     """Compare aligned Series values; return a reason or None."""
-    where_en = f" in column {where}" if where else ""
-    where_zh = f"（列 {where}）" if where else ""
+    where_en = where_zh = i18n._(" in column {where}", where=where) if where else ""
     if _numeric(exp) and not _numeric(ans) and len(ans):
         sample = next((v for v in ans.tolist() if not _scalar_equal(v, np.nan)), ans.iloc[0])
-        return tr(
-            f"your values{where_en} are not numbers (e.g. {safe_repr(_plain(sample))}); "
-            f"expected numbers — use pd.to_numeric or pick the numeric column.",
-            f"你的值{where_zh}不是数字（例如 {safe_repr(_plain(sample))}）；应为数字 —— 用 pd.to_numeric 或选数值列。",
-        )
+        return i18n._('your values{where_en} are not numbers (e.g. {safe_repr__plain_sam}); expected numbers — use pd.to_numeric or pick the numeric column.', where_en=where_en, safe_repr__plain_sam=safe_repr(_plain(sample)), where_zh=where_zh)
     if _numeric(exp) and _numeric(ans):
         a = ans.to_numpy(dtype=float, na_value=np.nan)
         e = exp.to_numpy(dtype=float, na_value=np.nan)
@@ -572,19 +461,12 @@ def _values_problem(ans: pd.Series, exp: pd.Series, *, rtol: float, atol: float,
     label = _label(exp.index[i])
     yours = safe_repr(_plain(ans.iloc[i]), 30)
     ref = safe_repr(_plain(exp.iloc[i]), 30)
-    return tr(
-        f"{len(bad)} of {len(exp)} values differ{where_en}; first at row {label}: yours {yours}, expected {ref}.",
-        f"{len(exp)} 个值中有 {len(bad)} 个不同{where_zh}；第一个在行 {label}：你的是 {yours}，应为 {ref}。",
-    )
+    return i18n._('{len_bad} of {len_exp} values differ{where_en}; first at row {label}: yours {yours}, expected {ref}.', len_bad=len(bad), len_exp=len(exp), where_en=where_en, label=label, yours=yours, ref=ref, where_zh=where_zh)
 
 
 def _order_problem(ans_index, exp_index):
     pos = next(i for i, (a, b) in enumerate(zip(ans_index, exp_index)) if not _scalar_equal(a, b))
-    return tr(
-        f"the right values, but the row order differs from position {pos + 1} "
-        f"({_label(ans_index[pos])}) — check the sort order.",
-        f"值正确，但从第 {pos + 1} 行（{_label(ans_index[pos])}）起顺序不对 —— 检查排序。",
-    )
+    return i18n._('the right values, but the row order differs from position {pos_1} ({label_ans_index_pos}) — check the sort order.', pos_1=pos + 1, label_ans_index_pos=_label(ans_index[pos]))
 
 
 class SeriesQuestion(Question):
@@ -609,21 +491,11 @@ class SeriesQuestion(Question):
 
     def compare(self, answer, expected):
         if isinstance(answer, pd.DataFrame):
-            return INVALID, tr(
-                f"expected a Series with {plural(len(expected), 'value')}, got {describe(answer)} — "
-                f'select one column with df["name"].',
-                f'需要一个含 {len(expected)} 个值的 Series，得到的是{describe(answer)} —— 用 df["列名"] 选出一列。',
-            )
+            return INVALID, i18n._('expected a Series with {plural_len_expected_}, got {describe_answer} — select one column with df["name"].', plural_len_expected_=plural(len(expected), 'value'), describe_answer=describe(answer), len_expected=len(expected))
         if not isinstance(answer, pd.Series):
-            return INVALID, tr(
-                f"expected a Series with {plural(len(expected), 'value')}, got {describe(answer)}.",
-                f"需要一个含 {len(expected)} 个值的 Series，得到的是{describe(answer)}。",
-            )
+            return INVALID, i18n._('expected a Series with {plural_len_expected_}, got {describe_answer}.', plural_len_expected_=plural(len(expected), 'value'), describe_answer=describe(answer), len_expected=len(expected))
         if len(answer) == 0 and len(expected):
-            return INCORRECT, tr(
-                f"your Series is empty; {plural(len(expected), 'value')} expected.",
-                f"你的 Series 是空的；应有 {len(expected)} 个值。",
-            )
+            return INCORRECT, i18n._('your Series is empty; {plural_len_expected_} expected.', plural_len_expected_=plural(len(expected), 'value'), len_expected=len(expected))
         problem = _index_problem(answer.index, expected.index, rows=True)
         if problem:
             return problem
@@ -668,20 +540,11 @@ class FrameQuestion(Question):
 
     def compare(self, answer, expected):
         r, c = expected.shape
-        shape_en = f"{plural(r, 'row')} × {plural(c, 'column')}"
-        shape_zh = f"{r} 行 × {c} 列"
+        shape_en = shape_zh = i18n._("{rows} × {columns}", rows=plural(r, "row"), columns=plural(c, "column"), r=r, c=c)
         if isinstance(answer, pd.Series):
-            return INVALID, tr(
-                f"expected a table (DataFrame) of {shape_en}, got {describe(answer)} — "
-                f"use .to_frame() or select columns with df[[...]] (double brackets).",
-                f"需要一个 {shape_zh} 的表（DataFrame），得到的是{describe(answer)} —— "
-                f"用 .to_frame() 或用 df[[...]]（双层方括号）选列。",
-            )
+            return INVALID, i18n._('expected a table (DataFrame) of {shape_en}, got {describe_answer} — use .to_frame() or select columns with df[[...]] (double brackets).', shape_en=shape_en, describe_answer=describe(answer), shape_zh=shape_zh)
         if not isinstance(answer, pd.DataFrame):
-            return INVALID, tr(
-                f"expected a table (DataFrame) of {shape_en}, got {describe(answer)}.",
-                f"需要一个 {shape_zh} 的表（DataFrame），得到的是{describe(answer)}。",
-            )
+            return INVALID, i18n._('expected a table (DataFrame) of {shape_en}, got {describe_answer}.', shape_en=shape_en, describe_answer=describe(answer), shape_zh=shape_zh)
         ar, ac = answer.shape
         if answer.columns.has_duplicates:
             return _index_problem(answer.columns, expected.columns, rows=False)
@@ -693,26 +556,18 @@ class FrameQuestion(Question):
             status, reason = problem
             if ac != c and not self.extra_columns:
                 reason = (
-                    tr(
-                        f"wrong shape: yours {plural(ar, 'row')} × {plural(ac, 'column')}, expected {shape_en}. ",
-                        f"形状不对：你的是 {ar} 行 × {ac} 列，应为 {shape_zh}。",
-                    )
+                    i18n._('wrong shape: yours {plural_ar_row} × {plural_ac_column}, expected {shape_en}. ', plural_ar_row=plural(ar, 'row'), plural_ac_column=plural(ac, 'column'), shape_en=shape_en, ar=ar, ac=ac, shape_zh=shape_zh)
                     + reason
                 )
             return status, reason
         if len(answer) == 0 and r:
-            return INCORRECT, tr(
-                f"your table has no rows; {plural(r, 'row')} expected.", f"你的表没有行；应有 {r} 行。"
-            )
+            return INCORRECT, i18n._('your table has no rows; {plural_r_row} expected.', plural_r_row=plural(r, 'row'), r=r)
         problem = _index_problem(answer.index, expected.index, rows=True)
         if problem:
             status, reason = problem
             if ar != r:
                 reason = (
-                    tr(
-                        f"wrong shape: yours {plural(ar, 'row')} × {plural(ac, 'column')}, expected {shape_en}. ",
-                        f"形状不对：你的是 {ar} 行 × {ac} 列，应为 {shape_zh}。",
-                    )
+                    i18n._('wrong shape: yours {plural_ar_row} × {plural_ac_column}, expected {shape_en}. ', plural_ar_row=plural(ar, 'row'), plural_ac_column=plural(ac, 'column'), shape_en=shape_en, ar=ar, ac=ac, shape_zh=shape_zh)
                     + reason
                 )
             return status, reason
@@ -722,11 +577,7 @@ class FrameQuestion(Question):
             if reason:
                 return INCORRECT, reason
         if not self.ignore_column_order and list(cols) != list(expected.columns):
-            return INCORRECT, tr(
-                f"the right columns, but in a different order; expected "
-                f"{', '.join(_label(x) for x in expected.columns)}.",
-                f"列正确但顺序不同；应为 {', '.join(_label(x) for x in expected.columns)}。",
-            )
+            return INCORRECT, i18n._('the right columns, but in a different order; expected {join__label_x_for_x_}.', join__label_x_for_x_=', '.join((_label(x) for x in expected.columns)))
         if not self.ignore_order and not answer.index.equals(expected.index):
             return INCORRECT, _order_problem(answer.index, expected.index)
         return CORRECT, ""

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
-from ..i18n import tr
+from .. import i18n
 
 __all__ = ["plot_funnel"]
 
@@ -56,8 +56,7 @@ def plot_funnel(funnel: pd.DataFrame, *, ax=None):
     positions = np.arange(n)[::-1]
     widths = reached.to_numpy()
     ax.barh(positions, widths, left=-widths / 2, color=PALETTE[0], alpha=0.85)
-    zh = funnel["stage_zh"] if "stage_zh" in funnel.columns else pd.Series([""] * n, index=funnel.index)
-    labels = [tr(f"{s} · {z}" if z else str(s), z or str(s)) for s, z in zip(funnel.index, zh)]
+    labels = i18n.display(pd.Index(funnel.index.astype(object)), "funnel_stage").tolist()
     ax.set_yticks(positions)
     ax.set_yticklabels(labels)
     top = max(float(widths.max()), 1.0)
@@ -70,5 +69,5 @@ def plot_funnel(funnel: pd.DataFrame, *, ax=None):
     ax.set_xticks(ticks)
     ax.set_xticklabels([f"{abs(t):,.0f}" for t in ticks])
     ax.set_xlim(-top / 2 * 1.05, top / 2 * 1.45)
-    return finish(ax, tr("Sales funnel: opportunities reaching each stage", "销售漏斗：到达各阶段的销售机会"),
-                  tr("Opportunities (count)", "销售机会数（个）"), tr("Funnel stage", "漏斗阶段"))
+    return finish(ax, i18n._('Sales funnel: opportunities reaching each stage'),
+                  i18n._('Opportunities (count)'), i18n._('Funnel stage'))

@@ -17,15 +17,15 @@ def funnel_counts(opportunities: pd.DataFrame, *, stage_col: str = "stage_reache
         One row per opportunity with the furthest stage it reached.
     stage_col : str, default "stage_reached"
         Column with the furthest stage.
-    stages : dict or sequence, optional
-        The stages in order (default :data:`coursekit.datasets.FUNNEL_STAGES`,
-        the nine stages with their Chinese names).
+    stages : sequence, optional
+        The stage keys in order (default: the nine stages of
+        :data:`coursekit.datasets.FUNNEL_STAGES`).
 
     Returns
     -------
     DataFrame
-        Indexed by ``stage`` in funnel order, with columns ``stage_zh``,
-        ``furthest`` (opportunities that stopped at this stage), ``reached``
+        Indexed by ``stage`` (the keys, an ordered categorical) in funnel order, with columns
+        ``furthest``  (opportunities that stopped at this stage), ``reached``
         (reached this stage or a later one), ``share_of_first`` (``reached`` /
         opportunities, 0-1) and ``step_rate`` (``reached`` / ``reached`` of the
         previous stage; 1 for the first stage).
@@ -42,23 +42,20 @@ def funnel_counts(opportunities: pd.DataFrame, *, stage_col: str = "stage_reache
     >>> import pandas as pd
     >>> opps = pd.DataFrame({"stage_reached": ["lead", "deal", "opportunity", "deal"]})
     >>> funnel_counts(opps, stages=["opportunity", "lead", "deal"])  # doctest: +NORMALIZE_WHITESPACE
-                stage_zh  furthest  reached  share_of_first  step_rate
+                 furthest  reached  share_of_first  step_rate
     stage
-    opportunity                  1        4            1.00   1.000000
-    lead                         1        3            0.75   0.750000
-    deal                         2        2            0.50   0.666667
+    opportunity         1        4            1.00   1.000000
+    lead                1        3            0.75   0.750000
+    deal                2        2            0.50   0.666667
     """
     if stages is None:
         # imported here: counting given stages needs no case data
         from ..datasets import FUNNEL_STAGES
 
         stages = FUNNEL_STAGES
-    if isinstance(stages, dict):
-        names, zh = list(stages), [str(x) for x in stages.values()]
-    else:
-        if isinstance(stages, str) or len(stages) < 2:
-            raise TypeError(f"stages must be a sequence of at least two stage names, got {stages!r}")
-        names, zh = [str(s) for s in stages], [""] * len(stages)
+    if isinstance(stages, str) or len(stages) < 2:
+        raise TypeError(f"stages must be a sequence of at least two stage names, got {stages!r}")
+    names = [str(s) for s in stages]
     name = "opportunities"
     v.require_frame(opportunities, name)
     v.require_columns(opportunities, [stage_col], name)
@@ -72,9 +69,8 @@ def funnel_counts(opportunities: pd.DataFrame, *, stage_col: str = "stage_reache
     reached = furthest[::-1].cumsum()[::-1].astype("int64")
     prev = reached.shift(1)
     return pd.DataFrame({
-        "stage_zh": zh,
         "furthest": furthest.to_numpy(),
         "reached": reached.to_numpy(),
         "share_of_first": reached.to_numpy() / reached.iloc[0],
         "step_rate": (reached / prev).fillna(1.0).to_numpy(),
-    }, index=pd.Index(names, name="stage"))
+    }, index=pd.CategoricalIndex(names, categories=names, ordered=True, name="stage"))

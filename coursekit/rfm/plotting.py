@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
-from ..i18n import tr
 from .segments import display_names
+from .. import i18n
 
 __all__ = ["plot_rfm_heatmap", "plot_segments"]
 
@@ -50,16 +50,16 @@ def plot_segments(summary, ax=None):
         _, ax = new_axes()
     pos = np.arange(len(summary))
     height = 0.4
-    ax.barh(pos - height / 2, cust.to_numpy(), height, label=tr("Customers", "客户数"), color="#1f5aa6")
-    ax.barh(pos + height / 2, rev.to_numpy(), height, label=tr("Revenue", "收入"), color="#e07b39")
+    ax.barh(pos - height / 2, cust.to_numpy(), height, label=i18n._('Customers'), color="#1f5aa6")
+    ax.barh(pos + height / 2, rev.to_numpy(), height, label=i18n._('Revenue'), color="#e07b39")
     names = display_names(pd.Index(summary.index.astype(object)))
     ax.set_yticks(pos, [str(s) for s in names])
     ax.invert_yaxis()  # first segment on top
     return finish(
         ax,
-        tr("Share of customers and revenue by segment", "各细分的客户占比与收入占比"),
-        tr("Share (%)", "占比 (%)"),
-        tr("Segment", "客户细分"),
+        i18n._('Share of customers and revenue by segment'),
+        i18n._('Share (%)'),
+        i18n._('Segment'),
     )
 
 
@@ -127,11 +127,11 @@ def plot_rfm_heatmap(
         annot=True,
         fmt=",.0f",
         cmap="Blues",
-        cbar_kws={"label": tr(f"Mean monetary ({currency})", f"平均消费金额 ({currency})")},
+        cbar_kws={"label": i18n._('Mean monetary ({currency})', currency=currency)},
     )
     return finish(
         ax,
-        tr("Mean monetary value by R and F score", "按 R、F 得分的平均消费金额"),
-        tr("Frequency score F (1 = fewest purchases)", "频率得分 F（1 = 购买最少）"),
-        tr("Recency score R (1 = longest ago)", "最近度得分 R（1 = 最久未购买）"),
+        i18n._('Mean monetary value by R and F score'),
+        i18n._('Frequency score F (1 = fewest purchases)'),
+        i18n._('Recency score R (1 = longest ago)'),
     )

@@ -11,9 +11,8 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
-from .._display import display
-from ..i18n import label
 from .scores import _ASCENDING, _RAW, _check_bins, _score
+from .. import i18n
 
 __all__ = [
     "ACTIONS",
@@ -29,106 +28,64 @@ __all__ = [
     "value_thresholds",
 ]
 
-CLASSIC_SEGMENTS: dict[str, tuple[str, str]] = {
-    "champions": ("Champions", "冠军客户"),
-    "loyal": ("Loyal Customers", "忠诚客户"),
-    "potential_loyalist": ("Potential Loyalist", "潜在忠诚客户"),
-    "new_customers": ("New Customers", "新客户"),
-    "promising": ("Promising", "有潜力客户"),
-    "need_attention": ("Need Attention", "需要关注客户"),
-    "about_to_sleep": ("About To Sleep", "即将沉睡客户"),
-    "at_risk": ("At Risk", "有流失风险客户"),
-    "cant_lose": ("Can't Lose Them", "不能失去的客户"),
-    "hibernating": ("Hibernating", "休眠客户"),
-    "lost": ("Lost", "流失客户"),
-}
+CLASSIC_SEGMENTS: dict[str, str] = i18n.define_names("rfm_segment", {
+    'champions': 'Champions',
+    'loyal': 'Loyal Customers',
+    'potential_loyalist': 'Potential Loyalist',
+    'new_customers': 'New Customers',
+    'promising': 'Promising',
+    'need_attention': 'Need Attention',
+    'about_to_sleep': 'About To Sleep',
+    'at_risk': 'At Risk',
+    'cant_lose': "Can't Lose Them",
+    'hibernating': 'Hibernating',
+    'lost': 'Lost',
+})
 """The 11 classic segments in display order, ``key -> (English, Chinese)``."""
 
-CN8_SEGMENTS: dict[str, tuple[str, str]] = {
-    "important_value": ("Important value", "重要价值客户"),
-    "important_development": ("Important development", "重要发展客户"),
-    "important_retention": ("Important retention", "重要保持客户"),
-    "important_winback": ("Important win-back", "重要挽留客户"),
-    "general_value": ("General value", "一般价值客户"),
-    "general_development": ("General development", "一般发展客户"),
-    "general_retention": ("General retention", "一般保持客户"),
-    "general_winback": ("General win-back", "一般挽留客户"),
-}
+CN8_SEGMENTS: dict[str, str] = i18n.define_names("rfm_cn8_class", {
+    'important_value': 'Important value',
+    'important_development': 'Important development',
+    'important_retention': 'Important retention',
+    'important_winback': 'Important win-back',
+    'general_value': 'General value',
+    'general_development': 'General development',
+    'general_retention': 'General retention',
+    'general_winback': 'General win-back',
+})
 """The Chinese eight-class scheme in display order, ``key -> (English, Chinese)``."""
 
-VALUE_LEVELS: dict[str, tuple[str, str]] = {
-    "high": ("High value", "高价值客户"),
-    "medium": ("Medium value", "中价值客户"),
-    "low": ("Low value", "低价值客户"),
-}
+VALUE_LEVELS: dict[str, str] = i18n.define_names("value_level", {
+    'high': 'High value',
+    'medium': 'Medium value',
+    'low': 'Low value',
+})
 """The three value levels of :func:`value_level`, ``key -> (English, Chinese)``."""
 
-ACTIONS: dict[str, tuple[str, str]] = {
-    # classic
-    "champions": ("Reward, ask for referrals, early access", "给予奖励，邀请推荐，新品抢先体验"),
-    "loyal": ("Upsell higher-value products, ask for reviews", "向上销售高价值产品，邀请评价"),
-    "potential_loyalist": (
-        "Offer membership or a loyalty programme, recommend related products",
-        "邀请加入会员或忠诚度计划，推荐相关产品",
-    ),
-    "new_customers": (
-        "Onboard well: early support, build the relationship",
-        "做好新客引导与早期支持，建立关系",
-    ),
-    "promising": ("Build awareness, offer trials or samples", "提升品牌认知，提供试用或样品"),
-    "need_attention": (
-        "Limited-time offers, recommendations based on past purchases",
-        "限时优惠，基于历史购买进行推荐",
-    ),
-    "about_to_sleep": (
-        "Reconnect: useful content, popular products at a discount",
-        "重新建立联系：分享实用资讯，热门产品折扣",
-    ),
-    "at_risk": (
-        "Personalised re-engagement, renewal and repeat-order offers",
-        "个性化召回沟通，提供续订和复购优惠",
-    ),
-    "cant_lose": (
-        "Win them back personally: call, show newer products, keep them from competitors",
-        "专人回访挽回，介绍新产品，防止流向竞争对手",
-    ),
-    "hibernating": (
-        "Relevant products and special discounts at low cost",
-        "以低成本推荐相关产品和专项折扣",
-    ),
-    "lost": ("Low-cost reactivation campaign, otherwise no further spend", "低成本唤回活动，否则不再投入"),
-    # cn8
-    "important_value": (
-        "Keep and deepen: VIP service, dedicated account manager",
-        "保持并深化关系：VIP 服务，专属客户经理",
-    ),
-    "important_development": (
-        "Raise purchase frequency: loyalty programme, cross-selling",
-        "提高购买频次：会员计划，交叉销售",
-    ),
-    "important_retention": (
-        "Contact proactively and find out why they have not bought recently",
-        "主动联系，了解近期未购买的原因",
-    ),
-    "important_winback": (
-        "Win back with a personal call and a targeted offer",
-        "专人电话回访并提供针对性优惠，挽回客户",
-    ),
-    "general_value": ("Upsell: bundles and higher-value products", "向上销售：组合套餐和更高价值产品"),
-    "general_development": (
-        "Nurture towards a repeat purchase with a starter offer",
-        "用新客优惠培育二次购买",
-    ),
-    "general_retention": ("Low-cost reminders (e-mail, WeChat)", "低成本提醒（邮件、微信）"),
-    "general_winback": ("Low-cost reactivation or no further spend", "低成本唤回，或不再投入"),
-    # value levels
-    "high": (
-        "Differentiated VIP offer: dedicated service, priority delivery, volume rebates",
-        "差异化 VIP 方案：专属服务、优先发货、批量返利",
-    ),
-    "medium": ("Growth offers: bundles, cross-selling, loyalty points", "成长方案：组合优惠、交叉销售、积分"),
-    "low": ("Standard offers through low-cost channels", "通过低成本渠道提供标准优惠"),
-}
+ACTIONS: dict[str, str] = i18n.define_names("rfm_action", column="action", english={
+    'champions': 'Reward, ask for referrals, early access',
+    'loyal': 'Upsell higher-value products, ask for reviews',
+    'potential_loyalist': 'Offer membership or a loyalty programme, recommend related products',
+    'new_customers': 'Onboard well: early support, build the relationship',
+    'promising': 'Build awareness, offer trials or samples',
+    'need_attention': 'Limited-time offers, recommendations based on past purchases',
+    'about_to_sleep': 'Reconnect: useful content, popular products at a discount',
+    'at_risk': 'Personalised re-engagement, renewal and repeat-order offers',
+    'cant_lose': 'Win them back personally: call, show newer products, keep them from competitors',
+    'hibernating': 'Relevant products and special discounts at low cost',
+    'lost': 'Low-cost reactivation campaign, otherwise no further spend',
+    'important_value': 'Keep and deepen: VIP service, dedicated account manager',
+    'important_development': 'Raise purchase frequency: loyalty programme, cross-selling',
+    'important_retention': 'Contact proactively and find out why they have not bought recently',
+    'important_winback': 'Win back with a personal call and a targeted offer',
+    'general_value': 'Upsell: bundles and higher-value products',
+    'general_development': 'Nurture towards a repeat purchase with a starter offer',
+    'general_retention': 'Low-cost reminders (e-mail, WeChat)',
+    'general_winback': 'Low-cost reactivation or no further spend',
+    'high': 'Differentiated VIP offer: dedicated service, priority delivery, volume rebates',
+    'medium': 'Growth offers: bundles, cross-selling, loyalty points',
+    'low': 'Standard offers through low-cost channels',
+})
 """Recommended action per segment / level key, ``key -> (English, Chinese)``."""
 
 # The R x FM grid of the classic scheme: _CLASSIC_GRID[fm][r - 1], fm = ceil((F + M) / 2).
@@ -142,8 +99,8 @@ _CLASSIC_GRID: dict[int, tuple[str, ...]] = {
 
 _SCHEMES = {"classic": CLASSIC_SEGMENTS, "cn8": CN8_SEGMENTS}
 
-# Every name table of this package; keys are unique across them.
-_NAMES: dict[str, tuple[str, str]] = {**CLASSIC_SEGMENTS, **CN8_SEGMENTS, **VALUE_LEVELS}
+# The kinds of key this package returns (their names are in the catalog).
+_KINDS = ("rfm_segment", "rfm_cn8_class", "value_level")
 
 # cn8: (R high, F high, M high) -> key
 _CN8_CLASSES = {
@@ -158,7 +115,7 @@ _CN8_CLASSES = {
 }
 
 
-def _keys(keys, names: dict[str, tuple[str, str]], index) -> pd.Series:
+def _keys(keys, names: dict[str, str], index) -> pd.Series:
     """Keys as an ordered categorical in the order of ``names`` (best first)."""
     dtype = pd.CategoricalDtype(list(names), ordered=True)
     return pd.Series(pd.Categorical(keys, dtype=dtype), index=index)
@@ -192,7 +149,7 @@ def display_names(keys):
     '不能失去的客户'
     >>> i18n.use("en")
     """
-    return display(keys, _NAMES)
+    return i18n.display(keys, _KINDS)
 
 
 def classic_grid(lang: str | None = None) -> pd.DataFrame:
@@ -216,12 +173,9 @@ def classic_grid(lang: str | None = None) -> pd.DataFrame:
     """
     if lang not in (None, "en", "zh"):
         raise ValueError(f"lang must be 'en', 'zh' or None, got {lang!r}")
-    rows = {}
-    for fm, keys in _CLASSIC_GRID.items():
-        if lang is None:
-            rows[fm] = [label(CLASSIC_SEGMENTS, k) for k in keys]
-        else:
-            rows[fm] = [CLASSIC_SEGMENTS[k][0 if lang == "en" else 1] for k in keys]
+    with i18n.language(lang or i18n.get_language()):
+        names = i18n.names("rfm_segment")
+    rows = {fm: [names[k] for k in keys] for fm, keys in _CLASSIC_GRID.items()}
     grid = pd.DataFrame.from_dict(rows, orient="index", columns=[1, 2, 3, 4, 5]).astype(object)
     grid.index.name = "FM"
     grid.columns.name = "R"
@@ -531,7 +485,7 @@ def segment_summary(
     segment_col: str = "segment",
     monetary_col: str = "monetary",
 ) -> pd.DataFrame:
-    """Size, revenue, mean RFM and recommended action per segment, ready to show.
+    """Size, revenue, mean RFM and recommended action per segment (show it with ``coursekit.display``).
 
     Parameters
     ----------
@@ -545,18 +499,18 @@ def segment_summary(
     Returns
     -------
     DataFrame
-        Indexed by the segment **name** in the current language
-        (:func:`display_names`; values that are not kit keys are shown as
-        they are), in scheme order for categorical segments, else by revenue,
-        largest first; empty segments are left out. Columns
+        Indexed by the segment key (the same in every language), in scheme order
+        for categorical segments, else by revenue, largest first; empty segments
+        are left out. Columns
 
         - ``customers`` (int) and ``customer_share`` (0–1);
         - ``revenue`` (sum of ``monetary_col``) and ``revenue_share`` (0–1);
         - ``recency_mean``, ``frequency_mean``, ``monetary_mean``: means of
           the raw columns that are present;
         - ``R_mean``, ``F_mean``, ``M_mean``: mean scores, when present;
-        - ``action``: recommended action in the current language (empty for
-          a segment the kit does not know).
+        - ``action``: the recommended action, as a key of kind ``rfm_action``
+          (missing for a segment the kit does not know); ``coursekit.display``
+          shows its text.
 
     Examples
     --------
@@ -568,9 +522,10 @@ def segment_summary(
     >>> summary[["customers", "customer_share", "revenue", "revenue_share"]]  # doctest: +NORMALIZE_WHITESPACE
                customers  customer_share  revenue  revenue_share
     segment
-    Champions          2             0.5    900.0            0.9
-    Lost               2             0.5    100.0            0.1
-    >>> summary.loc["Champions", "action"]
+    champions          2             0.5    900.0            0.9
+    lost               2             0.5    100.0            0.1
+    >>> from coursekit import display
+    >>> display(summary).loc["Champions", "action"]
     'Reward, ask for referrals, early access'
     """
     name = "segmented"
@@ -594,7 +549,9 @@ def segment_summary(
         out[mean_name] = grouped[col].mean()
     if not isinstance(work["segment"].dtype, pd.CategoricalDtype):
         out = out.sort_values("revenue", ascending=False, kind="stable")
-    keys = pd.Index(out.index.astype(object))
-    out["action"] = [label(ACTIONS, k) if isinstance(k, str) and k in ACTIONS else "" for k in keys]
-    out.index = pd.Index(display_names(keys), name=segment_col)
+    keys = out.index.astype(object)
+    # the action of a segment is a key too (the segment's key, of kind rfm_action), so that
+    # coursekit.display shows it as text in the reader's language
+    out["action"] = pd.Categorical([k if k in ACTIONS else None for k in keys], categories=list(ACTIONS))
+    out.index.name = segment_col
     return out

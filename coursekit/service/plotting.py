@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..accounts.mix import _counts
 from ..accounts.plotting import _bar_counts
-from ..i18n import tr
+from .. import i18n
 
 __all__ = ["plot_ticket_types"]
 
@@ -49,7 +49,7 @@ def plot_ticket_types(tickets: pd.DataFrame, *, by: str = "ticket_type", ax=None
     """
     counts = _counts(tickets, by, "tickets")["count"]
     if by == "ticket_type":
-        title, what = tr("Service tickets by type", "各类型服务工单数"), tr("Ticket type", "工单类型")
+        title, what = i18n._('Service tickets by type'), i18n._('Ticket type')
     else:
-        title, what = tr(f"Service tickets by {by}", f"按 {by} 的服务工单数"), by
-    return _bar_counts(counts, ax, title, tr("Tickets (count)", "工单数（张）"), what)
+        title, what = i18n._('Service tickets by {by}', by=by), by
+    return _bar_counts(counts, ax, title, i18n._('Tickets (count)'), what)

@@ -9,27 +9,27 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
-from .._display import display
 from .concentration import _TOL, _ranked, _values
+from .. import i18n
 
 __all__ = ["ABC_CLASSES", "TIER_LABELS", "abc_classes", "assign_tiers", "display_names"]
 
-TIER_LABELS: dict[str, tuple[str, str]] = {
-    "strategic": ("Strategic", "战略客户"),
-    "value": ("Value", "价值客户"),
-    "potential": ("Potential", "潜力客户"),
-    "ordinary": ("Ordinary", "普通客户"),
-}
-"""Default tier keys, best first, ``key -> (English, Chinese)``."""
+TIER_LABELS: dict[str, str] = i18n.define_names("value_tier", {
+    'strategic': 'Strategic',
+    'value': 'Value',
+    'potential': 'Potential',
+    'ordinary': 'Ordinary',
+})
+"""Default tier keys, best first, ``key -> English name`` (Chinese in the catalog)."""
 
-ABC_CLASSES: dict[str, tuple[str, str]] = {
-    "A": ("Class A", "A 类客户"),
-    "B": ("Class B", "B 类客户"),
-    "C": ("Class C", "C 类客户"),
-}
-"""ABC class keys, best first, ``key -> (English, Chinese)``."""
+ABC_CLASSES: dict[str, str] = i18n.define_names("abc_class", {
+    'A': 'Class A',
+    'B': 'Class B',
+    'C': 'Class C',
+})
+"""ABC class keys, best first, ``key -> English name`` (Chinese in the catalog)."""
 
-_NAMES = {**TIER_LABELS, **ABC_CLASSES}
+_KINDS = ("value_tier", "abc_class")
 
 
 def display_names(keys):
@@ -57,7 +57,7 @@ def display_names(keys):
     '普通客户'
     >>> i18n.use("en")
     """
-    return display(keys, _NAMES)
+    return i18n.display(keys, _KINDS)
 
 
 def abc_classes(values, a: float = 0.8, b: float = 0.95) -> pd.DataFrame:

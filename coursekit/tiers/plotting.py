@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..i18n import tr
 from .concentration import _ranked, _values, lorenz_curve
+from .. import i18n
 
 __all__ = ["plot_pareto"]
 
@@ -52,7 +52,7 @@ def plot_pareto(values, ax=None, *, currency: str = "CNY"):
     if ax is None:
         _, ax = new_axes()
     width = 100.0 / n
-    bar_label = tr(f"Value per customer ({currency})", f"单个客户价值 ({currency})")
+    bar_label = i18n._('Value per customer ({currency})', currency=currency)
     if n <= 200:
         x_mid = (np.arange(n) + 0.5) * width
         ax.bar(x_mid, ranked.to_numpy(), width=width * (0.9 if n <= 50 else 1.0),
@@ -69,16 +69,16 @@ def plot_pareto(values, ax=None, *, currency: str = "CNY"):
     right = ax.twinx()
     xs = curve["customer_share"].to_numpy() * 100
     ys = curve["value_share"].to_numpy() * 100
-    right.plot(xs, ys, color="#e07b39", linewidth=2, label=tr("Cumulative share", "累计占比"))
+    right.plot(xs, ys, color="#e07b39", linewidth=2, label=i18n._('Cumulative share'))
     right.set_ylim(0, 105)
     right.grid(False)
-    right.set_ylabel(tr("Cumulative share of value (%)", "累计价值占比 (%)"))
+    right.set_ylabel(i18n._('Cumulative share of value (%)'))
 
     # 80 % of value: where the curve reaches it.
     reach80 = float(np.interp(80.0, ys, xs))
     right.axhline(80, color="#7f7f7f", linestyle="--", linewidth=1)
     right.annotate(
-        tr(f"80 % of value: top {reach80:.0f} % of customers", f"80% 价值：前 {reach80:.0f}% 客户"),
+        i18n._('80 % of value: top {reach80:.0f} % of customers', reach80=reach80),
         xy=(reach80, 80),
         xytext=(reach80 + 5, 65),
         arrowprops={"arrowstyle": "->", "color": "#7f7f7f"},
@@ -88,7 +88,7 @@ def plot_pareto(values, ax=None, *, currency: str = "CNY"):
     top20 = float(np.interp(20.0, xs, ys))
     right.axvline(20, color="#3a9d5d", linestyle=":", linewidth=1)
     right.annotate(
-        tr(f"Top 20 % of customers: {top20:.0f} % of value", f"前 20% 客户：{top20:.0f}% 价值"),
+        i18n._('Top 20 % of customers: {top20:.0f} % of value', top20=top20),
         xy=(20, top20),
         xytext=(25, max(top20 - 35, 10)),
         arrowprops={"arrowstyle": "->", "color": "#3a9d5d"},
@@ -97,9 +97,9 @@ def plot_pareto(values, ax=None, *, currency: str = "CNY"):
     ax.right_ax = right
     finish(
         ax,
-        tr("Pareto chart of customer value", "客户价值帕累托图"),
-        tr("Share of customers, largest first (%)", "客户占比（按价值从高到低）(%)"),
-        tr(f"Value per customer ({currency})", f"单个客户价值 ({currency})"),
+        i18n._('Pareto chart of customer value'),
+        i18n._('Share of customers, largest first (%)'),
+        i18n._('Value per customer ({currency})', currency=currency),
         legend=False,
     )
     handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
