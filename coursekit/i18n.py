@@ -226,14 +226,14 @@ def display(obj, kinds=None):
         return _lookup(kinds).get(obj, obj)
     if isinstance(obj, pd.Index):
         values = obj.to_series()
-        kind = kinds if kinds is not None and not isinstance(kinds, dict) else _kind_of(values)
+        kind = kinds if kinds is not None and not isinstance(kinds, dict) else _kind_of(values, obj.name)
         return pd.Index(_named(values, kind), name=obj.name) if kind else obj.copy()
     if isinstance(obj, pd.Series):
         kind = kinds if kinds is not None and not isinstance(kinds, dict) else (
             (kinds or {}).get(obj.name) or _kind_of(obj, obj.name))
         out = _named(obj, kind) if kind else obj.copy()
         index_kind = (kinds or {}).get("index") if isinstance(kinds, dict) else None
-        index_kind = index_kind or _kind_of(obj.index.to_series())
+        index_kind = index_kind or _kind_of(obj.index.to_series(), obj.index.name)
         if index_kind:
             out.index = display(obj.index, index_kind)
         return out
@@ -244,7 +244,7 @@ def display(obj, kinds=None):
             kind = kinds.get(col) or _kind_of(out[col], col)
             if kind:
                 out[col] = _named(out[col], kind)
-        index_kind = kinds.get("index") or _kind_of(out.index.to_series())
+        index_kind = kinds.get("index") or _kind_of(out.index.to_series(), out.index.name)
         if index_kind:
             out.index = display(out.index, index_kind)
         return out

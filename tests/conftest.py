@@ -1,5 +1,6 @@
 """Shared pytest set-up: a private progress folder, a headless matplotlib, nbval comparison rules."""
 
+import pytest
 import os
 import shutil
 import tempfile
@@ -46,3 +47,12 @@ def pytest_collection_modifyitems(config, items):
         skip = getattr(notebook, "skip_compare", None)
         if skip is not None and not set(NBVAL_SKIP) <= set(skip):
             notebook.skip_compare = tuple(skip) + NBVAL_SKIP
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A test that switches to Chinese must not change the language of the next one."""
+    yield
+    from coursekit import i18n
+
+    i18n.use("en")

@@ -24,15 +24,17 @@ def test_clv_quadrant():
     assert q["cell"].tolist() == CELL_KEYS            # cell 1..8 in the course's order
     assert (q["cell"].cat.codes + 1).tolist() == [1, 2, 3, 4, 5, 6, 7, 8]
     assert q.loc["S1", "cell"] == "star" and q.loc["S8", "cell"] == "loss_maker"
-    assert clv.CLV_CELL_NAMES[q.loc["S1", "cell"]] == ("Star", "明星客户")
-    assert clv.CLV_CELL_NAMES[q.loc["S8", "cell"]][0] == "Loss maker"
+    assert clv.CLV_CELL_NAMES[q.loc["S1", "cell"]] == "Star"
+    assert clv.CLV_CELL_NAMES[q.loc["S8", "cell"]] == "Loss maker"
+    with i18n.language("zh"):
+        assert i18n.display(q["cell"]).tolist()[0] == "明星客户"
     assert list(q.columns) == ["cost_level", "current_level", "future_level", "cell"]
     assert q.loc["S6", ["cost_level", "current_level", "future_level"]].tolist() == ["high", "low", "high"]
     assert q.attrs["thresholds"] == {"cost_to_serve": 55.0, "current_profit": 455.0, "future_profit": 455.0}
     summary = clv.clv_quadrant_summary(q)
     assert summary["customers"].tolist() == [1] * 8 and summary["share"].sum() == pytest.approx(1.0)
     assert summary.index.tolist() == CELL_KEYS and summary.index.name == "cell"
-    assert list(summary.columns) == ["cost_level", "current_level", "future_level", "customers", "share"]
+    assert list(summary.columns) == ["cost_level", "current_level", "future_level", "customers", "share", "action"]
     # explicit thresholds: everybody's cost is "low" when the threshold is 1000
     q2 = clv.clv_quadrant(_quadrant_frame(), cost_threshold=1000)
     assert (q2["cost_level"] == "low").all()
@@ -78,12 +80,20 @@ def test_clv_quadrant_is_the_same_in_every_language():
 def test_cell_names_and_actions_have_both_languages():
     assert list(clv.CLV_QUADRANT_CELLS.values()) == CELL_KEYS
     assert len(set(clv.CLV_QUADRANT_CELLS)) == 8  # every (cost, current, future) combination once
-    for table in (clv.CLV_CELL_NAMES, clv.CLV_CELL_ACTIONS):
+    for kind, table in (("clv_cell", clv.CLV_CELL_NAMES), ("clv_cell_action", clv.CLV_CELL_ACTIONS)):
         assert list(table) == CELL_KEYS
-        for en, zh in table.values():
-            assert en.isascii() and en.strip() and zh.strip() and not zh.isascii()
-    assert clv.CLV_CELL_ACTIONS["loss_maker"] == ("Re-price, change service terms or let go", "重新定价、调整服务条款或放弃")
-    assert i18n.label(clv.CLV_CELL_NAMES, "cash_cow") == "Cash cow"
+        with i18n.language("zh"):
+            chinese = i18n.names(kind)
+        for key, en in table.items():
+            assert en.isascii() and en.strip() and chinese[key].strip() and not chinese[key].isascii()
+    assert clv.CLV_CELL_ACTIONS["loss_maker"] == "Re-price, change service terms or let go"
+    with i18n.language("zh"):
+        assert i18n.name("clv_cell_action", "loss_maker") == "重新定价、调整服务条款或放弃"
+    assert i18n.name("clv_cell", "cash_cow") == "Cash cow"
+    # the summary's action column is shown as text, the cell index as names
+    summary = i18n.display(clv.clv_quadrant_summary(clv.clv_quadrant(_quadrant_frame())))
+    assert summary.loc["Loss maker", "action"] == "Re-price, change service terms or let go"
+    assert summary.loc["Star", "cost_level"] == "Low"
 
 
 def test_clv_quadrant_column_names_are_keyword_only():

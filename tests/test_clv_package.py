@@ -14,11 +14,11 @@ from coursekit import clv
 
 PACKAGE = Path(clv.__file__).parent
 MODULES = sorted(p.stem for p in PACKAGE.glob("*.py") if p.stem != "__init__")
-CALCULATION_MODULES = ["summary", "models", "formulas", "matrix"]
+CALCULATION_MODULES = ["summary", "models", "formulas", "matrix", "weekly"]
 
 
 def test_the_topic_modules():
-    assert MODULES == ["formulas", "matrix", "models", "plotting", "summary"]
+    assert MODULES == ["formulas", "matrix", "models", "plotting", "summary", "weekly"]
 
 
 @pytest.mark.parametrize("path", sorted(PACKAGE.glob("*.py")), ids=lambda p: p.name)

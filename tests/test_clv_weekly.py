@@ -120,7 +120,7 @@ def test_plot_weekly_purchases_marks_a_partial_week():
     ax = clv.plot_weekly_purchases(weekly)
     faded = [p for p in ax.patches if p.get_hatch() == "//"]
     assert len(faded) == 2 and {p.get_alpha() for p in faded} == {0.35}  # week 2: first and repeat bars
-    assert [t.get_text() for t in ax.texts] == ["incomplete"]
+    assert [t.get_text() for t in ax.texts] == ["incomplete week"]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["First purchase", "Repeat purchase"]
 
 

@@ -12,6 +12,7 @@ import pytest
 from _scripts import load_script
 from scipy import optimize
 
+from coursekit import i18n
 from coursekit import datasets as ds
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,7 +120,10 @@ def test_constants():
     assert ds.DATA_DIR == DATA
     assert list(ds.FUNNEL_STAGES) == ["opportunity", "lead", "reach", "negotiation", "reception",
                                       "bargaining", "deal", "delivery", "service"]
-    assert list(ds.FUNNEL_STAGES.values()) == ["商机", "线索", "接触", "洽谈", "接待", "议价", "成交", "交付", "服务"]
+    # the nine stage names of seed 001, in Chinese from the catalog
+    with i18n.language("zh"):
+        assert list(i18n.names("funnel_stage").values()) == ["商机", "线索", "触达", "洽谈", "接待", "谈判", "成交",
+                                                             "交付", "服务"]
     assert ds.TABLES == ("customers", "orders", "tickets", "survey", "feedback", "referrals", "credit",
                          "receivables", "opportunities", "kano")
     assert ds.EXTENSION_TABLES == ("ticket_handling", "opportunity_stages", "cost_rates", "visits", "engagement",

@@ -384,7 +384,7 @@ def test_classic_all_125_combinations_map_to_exactly_one_segment():
     # grid view agrees: row ceil((F+M)/2), column R, names in English
     grid = rfm.classic_grid("en")
     for (r, f, m), key in zip(combos, expected):
-        assert grid.loc[math.ceil((f + m) / 2), r] == rfm.CLASSIC_SEGMENTS[key][0]
+        assert grid.loc[math.ceil((f + m) / 2), r] == rfm.CLASSIC_SEGMENTS[key]
 
 
 @pytest.mark.parametrize(
@@ -554,7 +554,7 @@ def test_display_names_keep_order_and_follow_the_language():
     keys = pd.Series(pd.Categorical(["lost", "champions"], categories=list(rfm.CLASSIC_SEGMENTS), ordered=True))
     en = rfm.display_names(keys)
     assert en.tolist() == ["Lost", "Champions"]
-    assert en.cat.ordered and list(en.cat.categories) == [e for e, _ in rfm.CLASSIC_SEGMENTS.values()]
+    assert en.cat.ordered and list(en.cat.categories) == list(rfm.CLASSIC_SEGMENTS.values())
     try:
         i18n.use("zh")
         assert rfm.display_names(keys).tolist() == ["流失客户", "冠军客户"]
@@ -563,7 +563,7 @@ def test_display_names_keep_order_and_follow_the_language():
         i18n.use("en")
     assert rfm.display_names(pd.Index(["high", "my own"])).tolist() == ["High value", "my own"]
     assert rfm.display_names("important_winback") == "Important win-back"
-    with pytest.raises(TypeError, match="keys must be a pandas Series"):
+    with pytest.raises(TypeError, match="display takes a key, a Series, an Index or a DataFrame"):
         rfm.display_names(["champions"])
 
 
@@ -577,41 +577,44 @@ def test_pipeline_totals(pipeline):
     assert summary["customer_share"].sum() == pytest.approx(1.0)
     assert summary["revenue"].sum() == pytest.approx(table["monetary"].sum())
     assert summary["revenue_share"].sum() == pytest.approx(1.0)
-    # shown by name, in scheme order
-    order = [en for en, _ in rfm.CLASSIC_SEGMENTS.values()]
+    # indexed by key, in scheme order; coursekit.display shows names
+    order = list(rfm.CLASSIC_SEGMENTS)
     assert list(summary.index) == [s for s in order if s in set(summary.index)]
     assert summary.index.name == "segment"
+    shown = i18n.display(summary)
     for col in ("recency_mean", "frequency_mean", "monetary_mean", "R_mean", "F_mean", "M_mean", "action"):
         assert col in summary.columns
     champions = seg[seg["segment"] == "champions"]
     assert len(champions) > 0
-    assert summary.loc["Champions", "monetary_mean"] == pytest.approx(champions["monetary"].mean())
-    assert summary.loc["Champions", "action"] == "Reward, ask for referrals, early access"
-    assert (summary["action"] != "").all()
+    assert summary.loc["champions", "monetary_mean"] == pytest.approx(champions["monetary"].mean())
+    assert shown.loc["Champions", "action"] == "Reward, ask for referrals, early access"
+    assert summary["action"].notna().all()
 
 
 def test_summary_names_and_actions_cn8_in_both_languages(pipeline):
     _, table, _ = pipeline
     seg = rfm.rfm_segments(table, scheme="cn8")
     summary = rfm.segment_summary(seg)
-    assert summary.loc["Important win-back", "action"] == "Win back with a personal call and a targeted offer"
+    assert i18n.display(summary).loc["Important win-back", "action"] == (
+        "Win back with a personal call and a targeted offer")
     try:
         i18n.use("zh")
         zh = rfm.segment_summary(seg)
-        assert zh.loc["重要挽留客户", "action"] == "专人电话回访并提供针对性优惠，挽回客户"
+        shown = i18n.display(zh)
+        assert shown.loc["重要挽留客户", "action"] == "专人电话回访并提供针对性优惠，挽回客户"
         assert "R_mean" not in zh.columns  # no scores in a raw table
+        names = i18n.names("rfm_cn8_class")
     finally:
         i18n.use("en")
-    assert zh["customers"].tolist() == summary["customers"].tolist()
-    assert list(zh.index) == [rfm.CN8_SEGMENTS[k][1] for k in rfm.CN8_SEGMENTS
-                              if rfm.CN8_SEGMENTS[k][0] in set(summary.index)]
+    pd.testing.assert_frame_equal(zh, summary)  # the result does not depend on the language
+    assert list(shown.index) == [names[k] for k in rfm.CN8_SEGMENTS if k in set(summary.index)]
 
 
 def test_summary_of_custom_labels_sorted_by_revenue_without_action():
     seg = pd.DataFrame({"group": ["x", "y", "y"], "monetary": [1.0, 5.0, 5.0]})
     summary = rfm.segment_summary(seg, segment_col="group")
     assert list(summary.index) == ["y", "x"] and summary.index.name == "group"
-    assert summary["action"].tolist() == ["", ""]
+    assert summary["action"].isna().all()  # no action for segments the kit does not know
     with pytest.raises(TypeError):
         rfm.segment_summary(seg, "group")  # column names are keyword-only
 
@@ -639,7 +642,7 @@ def test_value_level_terciles_and_thresholds(pipeline):
     fixed = rfm.value_level(scores, thresholds=(7, 11))
     expected = np.where(scores["RFM_sum"] >= 12, "high", np.where(scores["RFM_sum"] <= 7, "low", "medium"))
     assert fixed["value_level"].astype(str).tolist() == expected.tolist()
-    summary = rfm.segment_summary(fixed, segment_col="value_level")
+    summary = i18n.display(rfm.segment_summary(fixed, segment_col="value_level"))
     assert list(summary.index) == [x for x in ["High value", "Medium value", "Low value"] if x in summary.index]
     assert summary["action"].str.len().gt(0).all()
     with pytest.raises(ValueError, match="medium_max"):
@@ -657,13 +660,14 @@ def test_charts_are_labelled_with_units_and_names(pipeline):
     summary = rfm.segment_summary(seg)
     ax = rfm.plot_segments(summary)
     assert ax.get_title() and ax.get_xlabel() == "Share (%)" and ax.get_ylabel()
-    assert [t.get_text() for t in ax.get_yticklabels()] == list(summary.index)
+    names = list(i18n.display(summary.index))
+    assert [t.get_text() for t in ax.get_yticklabels()] == names
     plt.close(ax.figure)
     # a table indexed by keys is shown by name too
     by_key = seg.groupby("segment", observed=True).size().rename("customer_share").to_frame() / len(seg)
     by_key["revenue_share"] = by_key["customer_share"]
     ax = rfm.plot_segments(by_key)
-    assert [t.get_text() for t in ax.get_yticklabels()] == list(summary.index)
+    assert [t.get_text() for t in ax.get_yticklabels()] == names
     plt.close(ax.figure)
     ax = rfm.plot_rfm_heatmap(scores)
     assert "R" in ax.get_ylabel() and "F" in ax.get_xlabel() and ax.get_title()

@@ -15,13 +15,13 @@ Examples
 --------
 >>> import warnings
 >>> import pandas as pd
->>> from coursekit import customers
+>>> from coursekit import accounts
 >>> orders = pd.DataFrame({"customer_id": ["A", "A", "B"],
 ...                        "date": ["2025-01-05", "2025-02-01", "2025-02-10"],
 ...                        "amount": [100.0, -20.0, 50.0]})
 >>> with warnings.catch_warnings():
 ...     warnings.simplefilter("ignore")
-...     customers.revenue_by(orders, "2025-12-31").to_dict()
+...     accounts.revenue_by(orders, "2025-12-31").to_dict()
 {'A': 80.0, 'B': 50.0}
 """
 from __future__ import annotations

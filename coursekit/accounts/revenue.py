@@ -162,7 +162,7 @@ def monthly_revenue(orders: pd.DataFrame, end, *, by: str | None = None, custome
     -------
     DataFrame
         Indexed by ``month`` (Timestamp of the first day of the month), every month
-        from the month of ``start`` to that of ``end`` (months without sales are 0),
+        starting with the month of ``start``, up to that of ``end`` (months without sales are 0),
         one column per value of ``by`` (sorted by name) or a single column
         ``net_revenue``, then ``complete`` (bool: the whole month lies between
         ``start`` and ``end``; a partial month is not a drop). Left-out lines, netted

@@ -1,7 +1,7 @@
 """Customer lifetime value formulas: model-based CLV, the textbook formula and Dwyer's migration model.
 
 * :func:`customer_lifetime_value` - discounted expected purchases x value per purchase
-  from a fitted BG/NBD or Pareto/NBD model (and Gamma-Gamma), month by month; a month
+  computed from a fitted BG/NBD or Pareto/NBD model (and Gamma-Gamma), month by month; a month
   is ``UNIT_DAYS["M"]`` days whatever the model's time unit;
 * :func:`simple_clv` - constant margin and retention, infinite horizon (Gupta & Lehmann 2003);
 * :func:`dwyer_matrix`, :func:`dwyer_migration` - the customer migration model (Dwyer 1989).

@@ -29,7 +29,8 @@ from .models import _check_fitted, alive_path, calibration_holdout_table
 from .summary import _check_unit
 from .. import i18n
 
-__all__ = ["plot_history_alive", "plot_calibration_holdout", "plot_expected_repeat_purchases", "plot_matrix"]
+__all__ = ["plot_history_alive", "plot_calibration_holdout", "plot_expected_repeat_purchases", "plot_matrix",
+           "plot_weekly_purchases"]
 
 # Unit names for axis labels; the lengths of the units are in coursekit.clv.UNIT_DAYS.
 _UNIT_NAMES = i18n.define_names("time_unit", {
@@ -286,6 +287,7 @@ def plot_weekly_purchases(weekly: pd.DataFrame, *, ax=None):
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> import pandas as pd
+    >>> from coursekit.clv import weekly_purchases
     >>> weekly = weekly_purchases(pd.DataFrame({"customer_id": [1, 2, 1],
     ...                                         "date": ["1997-01-01", "1997-01-03", "1997-02-01"]}),
     ...                           "1997-02-04")

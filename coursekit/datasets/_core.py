@@ -239,7 +239,7 @@ def load_opportunities(path=None) -> pd.DataFrame:
     >>> opps["status"].value_counts().to_dict()
     {'lost': 2004, 'won': 475, 'open': 121}
     >>> list(FUNNEL_STAGES)[:3], FUNNEL_STAGES["deal"]
-    (['opportunity', 'lead', 'reach'], '成交')
+    (['opportunity', 'lead', 'reach'], 'Deal')
     """
     return _read("opportunities", path)
 
@@ -266,7 +266,7 @@ def load_kano(path=None) -> pd.DataFrame:
     >>> kano["respondent_id"].nunique(), kano["feature"].nunique()
     (300, 8)
     >>> KANO_ANSWERS["must-be"]
-    '理所当然'
+    'It must be that way'
     """
     return _read("kano", path)
 

@@ -232,7 +232,9 @@ def describe(table: str | None = None) -> None:
         info = DATA_DICTIONARY[t]
         if k:
             print()
-        print(f"{t}.csv - {i18n.name('table', t)}")
+        with i18n.language("zh"):  # the dictionary names each table in both languages
+            title_zh = i18n.name("table", t)
+        print(f"{t}.csv - {info['title']} ({title_zh})")
         print(f"  {info['description']} Key: {', '.join(info['key'])}")
         width = max(len(c) for c in info["columns"]) + 1
         for col, (kind, unit, meaning) in info["columns"].items():

@@ -28,7 +28,7 @@ __all__ = [
     "value_thresholds",
 ]
 
-CLASSIC_SEGMENTS: dict[str, str] = i18n.define_names("rfm_segment", {
+CLASSIC_SEGMENTS: dict[str, str] = i18n.define_names("rfm_segment", column="segment", english={
     'champions': 'Champions',
     'loyal': 'Loyal Customers',
     'potential_loyalist': 'Potential Loyalist',
@@ -43,7 +43,7 @@ CLASSIC_SEGMENTS: dict[str, str] = i18n.define_names("rfm_segment", {
 })
 """The 11 classic segments in display order, ``key -> (English, Chinese)``."""
 
-CN8_SEGMENTS: dict[str, str] = i18n.define_names("rfm_cn8_class", {
+CN8_SEGMENTS: dict[str, str] = i18n.define_names("rfm_cn8_class", column="segment", english={
     'important_value': 'Important value',
     'important_development': 'Important development',
     'important_retention': 'Important retention',
@@ -55,7 +55,7 @@ CN8_SEGMENTS: dict[str, str] = i18n.define_names("rfm_cn8_class", {
 })
 """The Chinese eight-class scheme in display order, ``key -> (English, Chinese)``."""
 
-VALUE_LEVELS: dict[str, str] = i18n.define_names("value_level", {
+VALUE_LEVELS: dict[str, str] = i18n.define_names("value_level", column="value_level", english={
     'high': 'High value',
     'medium': 'Medium value',
     'low': 'Low value',

@@ -14,7 +14,7 @@ from .. import i18n
 
 __all__ = ["ABC_CLASSES", "TIER_LABELS", "abc_classes", "assign_tiers", "display_names"]
 
-TIER_LABELS: dict[str, str] = i18n.define_names("value_tier", {
+TIER_LABELS: dict[str, str] = i18n.define_names("value_tier", column="tier", english={
     'strategic': 'Strategic',
     'value': 'Value',
     'potential': 'Potential',
@@ -22,7 +22,7 @@ TIER_LABELS: dict[str, str] = i18n.define_names("value_tier", {
 })
 """Default tier keys, best first, ``key -> English name`` (Chinese in the catalog)."""
 
-ABC_CLASSES: dict[str, str] = i18n.define_names("abc_class", {
+ABC_CLASSES: dict[str, str] = i18n.define_names("abc_class", column="class", english={
     'A': 'Class A',
     'B': 'Class B',
     'C': 'Class C',
