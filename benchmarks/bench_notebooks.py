@@ -7,6 +7,7 @@ back), samples the kernel's resident memory every 50 ms and prints a table.
     .venv/bin/python benchmarks/bench_notebooks.py                 # notebooks/ and solutions/
     .venv/bin/python benchmarks/bench_notebooks.py notebooks/07-rfm.ipynb
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Run kernels exactly as the authoring tool and the tests do (this env's Python, repo on PYTHONPATH).
 sys.path.insert(0, str(ROOT / "tools"))
 import run_notebooks  # noqa: E402
+
 BUDGET_SECONDS = 30
 BUDGET_MIB = 1500
 

@@ -12,6 +12,7 @@ Run from the repository root::
 Prints the best wall time of each (``--repeat`` runs), the speed ratio and the peak
 memory traced by ``tracemalloc`` (Python and numpy allocations) during one call.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,8 +58,13 @@ def theirs(tx):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return summary_data_from_transaction_data(
-            tx, "customer_id", "date", monetary_value_col="amount", observation_period_end=END,
-            freq="D", freq_multiplier=7,
+            tx,
+            "customer_id",
+            "date",
+            monetary_value_col="amount",
+            observation_period_end=END,
+            freq="D",
+            freq_multiplier=7,
         )
 
 
@@ -90,8 +96,10 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
 
     tx = make_log(args.n, args.customers, args.seed)
-    print(f"log: {len(tx):,} rows, {tx['customer_id'].nunique():,} customers, "
-          f"{tx['date'].min().date()} .. {tx['date'].max().date()}, {tx.memory_usage(deep=True).sum() / 2**20:.1f} MiB")
+    print(
+        f"log: {len(tx):,} rows, {tx['customer_id'].nunique():,} customers, "
+        f"{tx['date'].min().date()} .. {tx['date'].max().date()}, {tx.memory_usage(deep=True).sum() / 2**20:.1f} MiB"
+    )
 
     a, b = ours(tx), theirs(tx)
     pd.testing.assert_frame_equal(a, b.loc[a.index], check_dtype=False, rtol=0, atol=1e-9)

@@ -18,6 +18,7 @@ Traceback (most recent call last):
 ...
 ValueError: orders is missing column 'b' (columns present: 'a')
 """
+
 from __future__ import annotations
 
 import warnings
@@ -106,9 +107,7 @@ def require_columns(df: pd.DataFrame, columns: Sequence[str], name: str = "data"
     """
     for col in columns:
         if col not in df.columns:
-            raise ValueError(
-                f"{name} is missing column {col!r} (columns present: {_quote_list(df.columns)})"
-            )
+            raise ValueError(f"{name} is missing column {col!r} (columns present: {_quote_list(df.columns)})")
 
 
 def require_no_missing(df: pd.DataFrame, column: str, name: str = "data") -> None:
@@ -124,9 +123,7 @@ def require_no_missing(df: pd.DataFrame, column: str, name: str = "data") -> Non
     missing = df[column].isna()
     if missing.any():
         first = df.index[missing.to_numpy()][0]
-        raise ValueError(
-            f"{name} column {column!r} has {int(missing.sum())} missing value(s) (first at row {first})"
-        )
+        raise ValueError(f"{name} column {column!r} has {int(missing.sum())} missing value(s) (first at row {first})")
 
 
 def require_unique(df: pd.DataFrame, column: str | Sequence[str], name: str = "data") -> None:
@@ -199,9 +196,7 @@ def numeric_column(
         raise ValueError(f"{name} column {column!r} has infinite values")
     if not allow_negative and (values < 0).any():
         neg = values[values < 0]
-        raise ValueError(
-            f"{name} column {column!r} must not be negative; {len(neg)} value(s) are, e.g. {neg.iloc[0]}"
-        )
+        raise ValueError(f"{name} column {column!r} must not be negative; {len(neg)} value(s) are, e.g. {neg.iloc[0]}")
     return values
 
 
@@ -261,15 +256,12 @@ def date_column(
             dates = dates.dt.tz_convert(None)
     else:
         if pd.api.types.is_numeric_dtype(raw) or pd.api.types.is_bool_dtype(raw):
-            raise TypeError(
-                f"{name} column {column!r} must hold dates (e.g. '2025-03-01'), got numbers"
-            )
+            raise TypeError(f"{name} column {column!r} must hold dates (e.g. '2025-03-01'), got numbers")
         dates = pd.to_datetime(raw, errors="coerce", format="mixed")
         bad = dates.isna() & raw.notna()
         if bad.any():
             raise ValueError(
-                f"{name} column {column!r} has {int(bad.sum())} value(s) that are not dates, "
-                f"e.g. {raw[bad].iloc[0]!r}"
+                f"{name} column {column!r} has {int(bad.sum())} value(s) that are not dates, e.g. {raw[bad].iloc[0]!r}"
             )
     dates = dates.astype("datetime64[ns]")
     if not allow_missing:

@@ -21,6 +21,7 @@ Examples
 >>> i18n._("Revenue")
 'Revenue'
 """
+
 from __future__ import annotations
 
 import importlib.resources
@@ -229,8 +230,11 @@ def display(obj, kinds=None):
         kind = kinds if kinds is not None and not isinstance(kinds, dict) else _kind_of(values, obj.name)
         return pd.Index(_named(values, kind), name=obj.name) if kind else obj.copy()
     if isinstance(obj, pd.Series):
-        kind = kinds if kinds is not None and not isinstance(kinds, dict) else (
-            (kinds or {}).get(obj.name) or _kind_of(obj, obj.name))
+        kind = (
+            kinds
+            if kinds is not None and not isinstance(kinds, dict)
+            else ((kinds or {}).get(obj.name) or _kind_of(obj, obj.name))
+        )
         out = _named(obj, kind) if kind else obj.copy()
         index_kind = (kinds or {}).get("index") if isinstance(kinds, dict) else None
         index_kind = index_kind or _kind_of(obj.index.to_series(), obj.index.name)
@@ -280,7 +284,16 @@ def sentence(parts, *, capitalize: bool = False) -> str:
 
 
 def pair(texts) -> str:
-    """Pick from an ``(english, chinese)`` pair: for question banks and scenario files only,
-    which keep both languages side by side; the package's own text is in the catalog."""
+    """Pick from an ``(english, chinese)`` pair: for question banks and scenario files, which keep
+    both languages side by side; the package's own text is in the catalog."""
     en, zh = texts
     return zh if _state["lang"] == "zh" else en
+
+
+def tr(en: str, zh: str) -> str:
+    """:func:`pair` for a lesson's own chart labels, written once for both editions.
+
+    >>> tr("Share (%)", "占比 (%)")
+    'Share (%)'
+    """
+    return pair((en, zh))

@@ -23,6 +23,7 @@ core tables, each from its own random stream (:func:`_stream`), so the ten core
 CSVs stay byte-identical. ``feedback_holdout.csv`` is hand-written and never
 written here.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,71 +41,220 @@ N_DAYS = (END - START).days  # last day offset (1095)
 N_CUSTOMERS = 2000
 
 PRODUCT_LINES = ["bearings", "fasteners", "power tools", "safety equipment", "lubricants", "electrical parts"]
-PRODUCT_ZH = {"bearings": "轴承", "fasteners": "紧固件", "power tools": "电动工具",
-              "safety equipment": "劳保用品", "lubricants": "润滑油", "electrical parts": "电气元件"}
-UNIT_PRICE = {"bearings": 85.0, "fasteners": 1.8, "power tools": 620.0,
-              "safety equipment": 45.0, "lubricants": 160.0, "electrical parts": 38.0}
-MARGIN_RATE = {"bearings": 0.22, "fasteners": 0.31, "power tools": 0.17,
-               "safety equipment": 0.28, "lubricants": 0.24, "electrical parts": 0.20}
+PRODUCT_ZH = {
+    "bearings": "轴承",
+    "fasteners": "紧固件",
+    "power tools": "电动工具",
+    "safety equipment": "劳保用品",
+    "lubricants": "润滑油",
+    "electrical parts": "电气元件",
+}
+UNIT_PRICE = {
+    "bearings": 85.0,
+    "fasteners": 1.8,
+    "power tools": 620.0,
+    "safety equipment": 45.0,
+    "lubricants": 160.0,
+    "electrical parts": 38.0,
+}
+MARGIN_RATE = {
+    "bearings": 0.22,
+    "fasteners": 0.31,
+    "power tools": 0.17,
+    "safety equipment": 0.28,
+    "lubricants": 0.24,
+    "electrical parts": 0.20,
+}
 
-INDUSTRIES = ["automotive parts", "electronics", "machinery", "food processing",
-              "chemicals", "construction", "logistics", "textiles"]
+INDUSTRIES = [
+    "automotive parts",
+    "electronics",
+    "machinery",
+    "food processing",
+    "chemicals",
+    "construction",
+    "logistics",
+    "textiles",
+]
 INDUSTRY_W = [0.18, 0.16, 0.18, 0.10, 0.10, 0.10, 0.08, 0.10]
 DISTRIBUTION = "wholesale & distribution"
-INDUSTRY_ZH = {"automotive parts": ["汽车零部件", "汽配"], "electronics": ["电子", "电子科技"],
-               "machinery": ["机械", "精密机械", "装备制造"], "food processing": ["食品", "食品工业"],
-               "chemicals": ["化工", "新材料"], "construction": ["建设工程", "建材"],
-               "logistics": ["物流", "供应链"], "textiles": ["纺织", "织造"],
-               DISTRIBUTION: ["工业品贸易", "五金机电", "机电设备"]}
+INDUSTRY_ZH = {
+    "automotive parts": ["汽车零部件", "汽配"],
+    "electronics": ["电子", "电子科技"],
+    "machinery": ["机械", "精密机械", "装备制造"],
+    "food processing": ["食品", "食品工业"],
+    "chemicals": ["化工", "新材料"],
+    "construction": ["建设工程", "建材"],
+    "logistics": ["物流", "供应链"],
+    "textiles": ["纺织", "织造"],
+    DISTRIBUTION: ["工业品贸易", "五金机电", "机电设备"],
+}
 # product-line preference (Dirichlet concentration) by industry
 INDUSTRY_MIX = {
-    "automotive parts": [4, 4, 2, 2, 2, 2], "electronics": [1, 3, 2, 2, 1, 5],
-    "machinery": [5, 3, 3, 1, 3, 2], "food processing": [2, 1, 1, 4, 3, 2],
-    "chemicals": [2, 2, 1, 5, 3, 2], "construction": [1, 4, 5, 4, 1, 2],
-    "logistics": [2, 2, 2, 4, 2, 2], "textiles": [3, 1, 1, 2, 4, 2],
+    "automotive parts": [4, 4, 2, 2, 2, 2],
+    "electronics": [1, 3, 2, 2, 1, 5],
+    "machinery": [5, 3, 3, 1, 3, 2],
+    "food processing": [2, 1, 1, 4, 3, 2],
+    "chemicals": [2, 2, 1, 5, 3, 2],
+    "construction": [1, 4, 5, 4, 1, 2],
+    "logistics": [2, 2, 2, 4, 2, 2],
+    "textiles": [3, 1, 1, 2, 4, 2],
     DISTRIBUTION: [3, 3, 3, 3, 3, 3],
 }
-OUTLOOK = {"automotive parts": 3.4, "electronics": 3.8, "machinery": 3.2, "food processing": 3.5,
-           "chemicals": 2.8, "construction": 2.2, "logistics": 3.1, "textiles": 2.6, DISTRIBUTION: 3.0}
+OUTLOOK = {
+    "automotive parts": 3.4,
+    "electronics": 3.8,
+    "machinery": 3.2,
+    "food processing": 3.5,
+    "chemicals": 2.8,
+    "construction": 2.2,
+    "logistics": 3.1,
+    "textiles": 2.6,
+    DISTRIBUTION: 3.0,
+}
 
 REGIONS = {
-    "East China": (0.42, [("Suzhou", "苏州", 5), ("Shanghai", "上海", 4), ("Wuxi", "无锡", 3),
-                          ("Hangzhou", "杭州", 3), ("Ningbo", "宁波", 2), ("Nanjing", "南京", 2),
-                          ("Changzhou", "常州", 2), ("Hefei", "合肥", 1), ("Qingdao", "青岛", 1),
-                          ("Jinan", "济南", 1), ("Xiamen", "厦门", 1)]),
-    "South China": (0.16, [("Guangzhou", "广州", 3), ("Shenzhen", "深圳", 3), ("Dongguan", "东莞", 3),
-                           ("Foshan", "佛山", 2), ("Zhuhai", "珠海", 1), ("Nanning", "南宁", 1)]),
-    "North China": (0.12, [("Beijing", "北京", 3), ("Tianjin", "天津", 3), ("Shijiazhuang", "石家庄", 1),
-                           ("Taiyuan", "太原", 1), ("Baotou", "包头", 1)]),
-    "Central China": (0.11, [("Wuhan", "武汉", 3), ("Changsha", "长沙", 2), ("Zhengzhou", "郑州", 2),
-                             ("Nanchang", "南昌", 1)]),
-    "Southwest China": (0.09, [("Chengdu", "成都", 3), ("Chongqing", "重庆", 3), ("Kunming", "昆明", 1),
-                               ("Guiyang", "贵阳", 1)]),
-    "Northeast China": (0.06, [("Shenyang", "沈阳", 2), ("Dalian", "大连", 2), ("Changchun", "长春", 1),
-                               ("Harbin", "哈尔滨", 1)]),
-    "Northwest China": (0.04, [("Xi'an", "西安", 3), ("Lanzhou", "兰州", 1), ("Urumqi", "乌鲁木齐", 1),
-                               ("Yinchuan", "银川", 1)]),
+    "East China": (
+        0.42,
+        [
+            ("Suzhou", "苏州", 5),
+            ("Shanghai", "上海", 4),
+            ("Wuxi", "无锡", 3),
+            ("Hangzhou", "杭州", 3),
+            ("Ningbo", "宁波", 2),
+            ("Nanjing", "南京", 2),
+            ("Changzhou", "常州", 2),
+            ("Hefei", "合肥", 1),
+            ("Qingdao", "青岛", 1),
+            ("Jinan", "济南", 1),
+            ("Xiamen", "厦门", 1),
+        ],
+    ),
+    "South China": (
+        0.16,
+        [
+            ("Guangzhou", "广州", 3),
+            ("Shenzhen", "深圳", 3),
+            ("Dongguan", "东莞", 3),
+            ("Foshan", "佛山", 2),
+            ("Zhuhai", "珠海", 1),
+            ("Nanning", "南宁", 1),
+        ],
+    ),
+    "North China": (
+        0.12,
+        [
+            ("Beijing", "北京", 3),
+            ("Tianjin", "天津", 3),
+            ("Shijiazhuang", "石家庄", 1),
+            ("Taiyuan", "太原", 1),
+            ("Baotou", "包头", 1),
+        ],
+    ),
+    "Central China": (
+        0.11,
+        [("Wuhan", "武汉", 3), ("Changsha", "长沙", 2), ("Zhengzhou", "郑州", 2), ("Nanchang", "南昌", 1)],
+    ),
+    "Southwest China": (
+        0.09,
+        [("Chengdu", "成都", 3), ("Chongqing", "重庆", 3), ("Kunming", "昆明", 1), ("Guiyang", "贵阳", 1)],
+    ),
+    "Northeast China": (
+        0.06,
+        [("Shenyang", "沈阳", 2), ("Dalian", "大连", 2), ("Changchun", "长春", 1), ("Harbin", "哈尔滨", 1)],
+    ),
+    "Northwest China": (
+        0.04,
+        [("Xi'an", "西安", 3), ("Lanzhou", "兰州", 1), ("Urumqi", "乌鲁木齐", 1), ("Yinchuan", "银川", 1)],
+    ),
 }
 # remote regions get slower deliveries (a small effect on the experience of delivery)
-REGION_DELIVERY = {"East China": 0.3, "South China": 0.0, "North China": 0.0, "Central China": 0.0,
-                   "Southwest China": -0.3, "Northeast China": -0.5, "Northwest China": -0.7}
+REGION_DELIVERY = {
+    "East China": 0.3,
+    "South China": 0.0,
+    "North China": 0.0,
+    "Central China": 0.0,
+    "Southwest China": -0.3,
+    "Northeast China": -0.5,
+    "Northwest China": -0.7,
+}
 
 MANAGERS = {  # account manager -> regions served
-    "Zhang Wei": ["East China"], "Li Na": ["East China"], "Wang Fang": ["East China"],
-    "Chen Jing": ["East China"], "Zhou Jie": ["East China"],
-    "Liu Yang": ["South China"], "Huang Tao": ["South China"],
-    "Zhao Min": ["North China", "Northeast China"], "Sun Li": ["North China", "Northwest China"],
-    "Wu Xiaoling": ["Central China"], "Yang Lei": ["Southwest China"],
+    "Zhang Wei": ["East China"],
+    "Li Na": ["East China"],
+    "Wang Fang": ["East China"],
+    "Chen Jing": ["East China"],
+    "Zhou Jie": ["East China"],
+    "Liu Yang": ["South China"],
+    "Huang Tao": ["South China"],
+    "Zhao Min": ["North China", "Northeast China"],
+    "Sun Li": ["North China", "Northwest China"],
+    "Wu Xiaoling": ["Central China"],
+    "Yang Lei": ["Southwest China"],
     "Xu Qiang": ["Northeast China", "Northwest China", "Central China"],
 }
-MANAGER_SKILL = {"Zhang Wei": 0.45, "Li Na": 0.1, "Wang Fang": 0.0, "Chen Jing": -0.1, "Zhou Jie": 0.05,
-                 "Liu Yang": 0.35, "Huang Tao": -0.45, "Zhao Min": 0.0, "Sun Li": 0.1,
-                 "Wu Xiaoling": -0.05, "Yang Lei": 0.15, "Xu Qiang": -0.2}
+MANAGER_SKILL = {
+    "Zhang Wei": 0.45,
+    "Li Na": 0.1,
+    "Wang Fang": 0.0,
+    "Chen Jing": -0.1,
+    "Zhou Jie": 0.05,
+    "Liu Yang": 0.35,
+    "Huang Tao": -0.45,
+    "Zhao Min": 0.0,
+    "Sun Li": 0.1,
+    "Wu Xiaoling": -0.05,
+    "Yang Lei": 0.15,
+    "Xu Qiang": -0.2,
+}
 
-NAME_CORE = ["恒达", "华信", "金泰", "永盛", "鑫源", "宏发", "博远", "瑞丰", "天成", "嘉禾", "凯瑞", "隆兴",
-             "新锐", "立信", "海润", "万通", "精工", "东升", "明阳", "汇丰", "中联", "广源", "盛达", "富强",
-             "振华", "长城", "国泰", "荣昌", "德隆", "宇航", "星辰", "聚力", "鼎盛", "晨光", "佳联", "安达",
-             "通力", "科林", "华美", "正泰", "昊天", "润通", "金桥", "宏远", "诚信"]
+NAME_CORE = [
+    "恒达",
+    "华信",
+    "金泰",
+    "永盛",
+    "鑫源",
+    "宏发",
+    "博远",
+    "瑞丰",
+    "天成",
+    "嘉禾",
+    "凯瑞",
+    "隆兴",
+    "新锐",
+    "立信",
+    "海润",
+    "万通",
+    "精工",
+    "东升",
+    "明阳",
+    "汇丰",
+    "中联",
+    "广源",
+    "盛达",
+    "富强",
+    "振华",
+    "长城",
+    "国泰",
+    "荣昌",
+    "德隆",
+    "宇航",
+    "星辰",
+    "聚力",
+    "鼎盛",
+    "晨光",
+    "佳联",
+    "安达",
+    "通力",
+    "科林",
+    "华美",
+    "正泰",
+    "昊天",
+    "润通",
+    "金桥",
+    "宏远",
+    "诚信",
+]
 
 FUNNEL = ["opportunity", "lead", "reach", "negotiation", "reception", "bargaining", "deal", "delivery", "service"]
 FUNNEL_P = [0.80, 0.74, 0.64, 0.72, 0.76, 0.56, 0.96, 0.92]  # probability to move on from stage i
@@ -114,17 +264,49 @@ LOST_REASONS = {
 }
 
 SURVEY_ATTRS = ["product_quality", "delivery", "price", "service", "technical_support", "ordering_ease"]
-PERF_MEAN = {"product_quality": 7.5, "delivery": 6.8, "price": 6.2, "service": 7.1,
-             "technical_support": 6.9, "ordering_ease": 7.2}
-EXP_MEAN = {"product_quality": 8.4, "delivery": 8.1, "price": 7.6, "service": 7.7,
-            "technical_support": 7.1, "ordering_ease": 7.3}
-IMP_MEAN = {"product_quality": 9.0, "delivery": 8.4, "price": 8.9, "service": 7.6,
-            "technical_support": 6.9, "ordering_ease": 6.5}
-DRIVER_W = {"product_quality": 0.31, "delivery": 0.37, "price": 0.02, "service": 0.10,
-            "technical_support": 0.07, "ordering_ease": 0.07}
+PERF_MEAN = {
+    "product_quality": 7.5,
+    "delivery": 6.8,
+    "price": 6.2,
+    "service": 7.1,
+    "technical_support": 6.9,
+    "ordering_ease": 7.2,
+}
+EXP_MEAN = {
+    "product_quality": 8.4,
+    "delivery": 8.1,
+    "price": 7.6,
+    "service": 7.7,
+    "technical_support": 7.1,
+    "ordering_ease": 7.3,
+}
+IMP_MEAN = {
+    "product_quality": 9.0,
+    "delivery": 8.4,
+    "price": 8.9,
+    "service": 7.6,
+    "technical_support": 6.9,
+    "ordering_ease": 6.5,
+}
+DRIVER_W = {
+    "product_quality": 0.31,
+    "delivery": 0.37,
+    "price": 0.02,
+    "service": 0.10,
+    "technical_support": 0.07,
+    "ordering_ease": 0.07,
+}
 
-KANO_FEATURES = ["invoice_accuracy", "product_certificates", "next_day_delivery", "volume_discounts",
-                 "online_order_tracking", "onsite_vending_machines", "branded_packaging", "loyalty_points"]
+KANO_FEATURES = [
+    "invoice_accuracy",
+    "product_certificates",
+    "next_day_delivery",
+    "volume_discounts",
+    "online_order_tracking",
+    "onsite_vending_machines",
+    "branded_packaging",
+    "loyalty_points",
+]
 KANO_MIX = {  # category probabilities A, O, M, I, R, Q
     "invoice_accuracy": [0.05, 0.17, 0.62, 0.13, 0.02, 0.01],
     "product_certificates": [0.06, 0.14, 0.55, 0.22, 0.02, 0.01],
@@ -136,135 +318,283 @@ KANO_MIX = {  # category probabilities A, O, M, I, R, Q
     "loyalty_points": [0.27, 0.10, 0.04, 0.50, 0.08, 0.01],
 }
 
-TICKET_TYPES = ["delivery delay", "quality issue", "invoice error", "technical question", "return request",
-                "order change"]
+TICKET_TYPES = [
+    "delivery delay",
+    "quality issue",
+    "invoice error",
+    "technical question",
+    "return request",
+    "order change",
+]
 TICKET_W = [0.28, 0.17, 0.12, 0.18, 0.10, 0.15]
 TICKET_DIFFICULTY = [0.4, 0.9, 0.1, 0.3, 0.6, -0.4]
-TICKET_THEME = {"delivery delay": "delivery", "quality issue": "quality", "invoice error": "invoicing",
-                "technical question": "service", "return request": "quality", "order change": "ordering"}
+TICKET_THEME = {
+    "delivery delay": "delivery",
+    "quality issue": "quality",
+    "invoice error": "invoicing",
+    "technical question": "service",
+    "return request": "quality",
+    "order change": "ordering",
+}
 CHANNELS = ["phone", "WeChat", "email", "on-site visit"]
 
 # ---------------------------------------------------------------- free-text templates
 ZH_NUM = {1: "一", 2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"}
-EN_NUM = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
-          9: "nine", 10: "ten"}
-WEEKDAYS = [("周一", "Monday"), ("周二", "Tuesday"), ("周三", "Wednesday"), ("周四", "Thursday"),
-            ("周五", "Friday"), ("周六", "Saturday")]
+EN_NUM = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+WEEKDAYS = [
+    ("周一", "Monday"),
+    ("周二", "Tuesday"),
+    ("周三", "Wednesday"),
+    ("周四", "Thursday"),
+    ("周五", "Friday"),
+    ("周六", "Saturday"),
+]
 BRANDS = ["SKF", "NSK", "FAG", "博世", "牧田", "3M", "施耐德", "美孚"]
-CONS_ZH = ["生产线差点停了", "我们只好临时找别家采购", "耽误了设备检修", "车间一直等着用，很被动",
-           "我们客户那边一直在催", "停线一个小时损失好几万", "只能先借用兄弟工厂的备件"]
-CONS_EN = ["our line nearly stopped", "we had to buy from another supplier", "it delayed our maintenance shutdown",
-           "the workshop was waiting for it", "our own customer kept chasing us", "one hour of downtime costs us a lot"]
+CONS_ZH = [
+    "生产线差点停了",
+    "我们只好临时找别家采购",
+    "耽误了设备检修",
+    "车间一直等着用，很被动",
+    "我们客户那边一直在催",
+    "停线一个小时损失好几万",
+    "只能先借用兄弟工厂的备件",
+]
+CONS_EN = [
+    "our line nearly stopped",
+    "we had to buy from another supplier",
+    "it delayed our maintenance shutdown",
+    "the workshop was waiting for it",
+    "our own customer kept chasing us",
+    "one hour of downtime costs us a lot",
+]
 
 T = {  # (theme, sentiment) -> (zh templates, en templates)
     ("delivery", "negative"): (
-        ["交货又晚了{n_zh}天，{cons_zh}", "说好{wd1_zh}到货，结果拖到{wd2_zh}才送到，{cons_zh}",
-         "{prod_zh}这批货到现在还没到，催了{k_zh}次了", "物流太慢了，{cons_zh}",
-         "发货少了{q}箱{prod_zh}，还要再等补货", "到货时外包装破损，{prod_zh}有磕碰",
-         "紧急订单也要等一个星期，太慢了", "送货司机联系不上，货在门卫放了{n_zh}天"],
-        ["Delivery was {n_en} days late again, {cons_en}.",
-         "The {prod_en} were promised for {wd1_en} but only arrived on {wd2_en}; {cons_en}.",
-         "Still waiting for the {prod_en}, we have chased it {k_en} times.",
-         "Shipment arrived with {q} cartons of {prod_en} missing.",
-         "Packaging was damaged on arrival and some {prod_en} were dented.",
-         "Even urgent orders take a week to arrive."]),
+        [
+            "交货又晚了{n_zh}天，{cons_zh}",
+            "说好{wd1_zh}到货，结果拖到{wd2_zh}才送到，{cons_zh}",
+            "{prod_zh}这批货到现在还没到，催了{k_zh}次了",
+            "物流太慢了，{cons_zh}",
+            "发货少了{q}箱{prod_zh}，还要再等补货",
+            "到货时外包装破损，{prod_zh}有磕碰",
+            "紧急订单也要等一个星期，太慢了",
+            "送货司机联系不上，货在门卫放了{n_zh}天",
+        ],
+        [
+            "Delivery was {n_en} days late again, {cons_en}.",
+            "The {prod_en} were promised for {wd1_en} but only arrived on {wd2_en}; {cons_en}.",
+            "Still waiting for the {prod_en}, we have chased it {k_en} times.",
+            "Shipment arrived with {q} cartons of {prod_en} missing.",
+            "Packaging was damaged on arrival and some {prod_en} were dented.",
+            "Even urgent orders take a week to arrive.",
+        ],
+    ),
     ("delivery", "positive"): (
-        ["这次到货很快，{fast_zh}就收到了", "次日达很给力，解决了我们的急单", "物流跟踪信息很及时，点赞",
-         "{prod_zh}按时到货，包装也很好"],
-        ["Fast delivery this time, it arrived {fast_en}.", "Next-day delivery saved us on an urgent order.",
-         "The {prod_en} arrived on time and well packed."]),
+        [
+            "这次到货很快，{fast_zh}就收到了",
+            "次日达很给力，解决了我们的急单",
+            "物流跟踪信息很及时，点赞",
+            "{prod_zh}按时到货，包装也很好",
+        ],
+        [
+            "Fast delivery this time, it arrived {fast_en}.",
+            "Next-day delivery saved us on an urgent order.",
+            "The {prod_en} arrived on time and well packed.",
+        ],
+    ),
     ("delivery", "neutral"): (
         ["能否把送货时间改到上午？", "请确认下{wd1_zh}能否到货", "以后送货请提前电话通知仓库"],
-        ["Could deliveries arrive in the morning instead?", "Please confirm whether the order can arrive next {wd1_en}.",
-         "Please call our warehouse before delivering."]),
+        [
+            "Could deliveries arrive in the morning instead?",
+            "Please confirm whether the order can arrive next {wd1_en}.",
+            "Please call our warehouse before delivering.",
+        ],
+    ),
     ("quality", "negative"): (
-        ["这批{prod_zh}有{pct}%左右不合格", "{prod_zh}用了不到{n_zh}周就坏了", "螺丝毛刺太多，装配时老是卡住",
-         "轴承噪音大，怀疑是翻新货", "润滑油颜色不对，跟上一批次不一样", "电动工具电池续航明显不如以前",
-         "质检报告和实物对不上", "{prod_zh}尺寸偏差超标，整批退回"],
-        ["About {pct}% of this batch of {prod_en} failed our inspection.",
-         "The {prod_en} broke after less than {n_en} weeks.", "The bearings are noisy, we suspect refurbished parts.",
-         "The lubricant looks different from the last batch.", "The inspection report does not match the goods.",
-         "Dimensions of the {prod_en} are out of tolerance, the whole batch goes back."]),
+        [
+            "这批{prod_zh}有{pct}%左右不合格",
+            "{prod_zh}用了不到{n_zh}周就坏了",
+            "螺丝毛刺太多，装配时老是卡住",
+            "轴承噪音大，怀疑是翻新货",
+            "润滑油颜色不对，跟上一批次不一样",
+            "电动工具电池续航明显不如以前",
+            "质检报告和实物对不上",
+            "{prod_zh}尺寸偏差超标，整批退回",
+        ],
+        [
+            "About {pct}% of this batch of {prod_en} failed our inspection.",
+            "The {prod_en} broke after less than {n_en} weeks.",
+            "The bearings are noisy, we suspect refurbished parts.",
+            "The lubricant looks different from the last batch.",
+            "The inspection report does not match the goods.",
+            "Dimensions of the {prod_en} are out of tolerance, the whole batch goes back.",
+        ],
+    ),
     ("quality", "positive"): (
         ["{prod_zh}质量稳定，用着放心", "这个季度{prod_zh}没有一件不良，很好", "原厂正品，质量没问题"],
-        ["The {prod_en} quality has been consistent, no rejects this quarter.", "Genuine parts, quality is fine."]),
+        ["The {prod_en} quality has been consistent, no rejects this quarter.", "Genuine parts, quality is fine."],
+    ),
     ("quality", "neutral"): (
         ["能否提供{prod_zh}的材质证明？", "请补发这批货的检测报告", "{prod_zh}的保质期是多久？"],
-        ["Can you send the material certificate for the {prod_en}?", "Please send the test report for this batch.",
-         "What is the shelf life of the {prod_en}?"]),
+        [
+            "Can you send the material certificate for the {prod_en}?",
+            "Please send the test report for this batch.",
+            "What is the shelf life of the {prod_en}?",
+        ],
+    ),
     ("price", "negative"): (
-        ["价格比去年涨了{pct}%，比同行贵", "同样的{prod_zh}，别家便宜{pct}%", "报价太高了，领导不批",
-         "涨价也不提前通知一声", "运费还要另算，不划算"],
-        ["Prices went up {pct}% compared with last year, higher than competitors.",
-         "Another supplier offers the same {prod_en} {pct}% cheaper.", "The quote is too high, management won't sign.",
-         "Prices were raised without notice.", "Freight is charged on top, not good value."]),
+        [
+            "价格比去年涨了{pct}%，比同行贵",
+            "同样的{prod_zh}，别家便宜{pct}%",
+            "报价太高了，领导不批",
+            "涨价也不提前通知一声",
+            "运费还要另算，不划算",
+        ],
+        [
+            "Prices went up {pct}% compared with last year, higher than competitors.",
+            "Another supplier offers the same {prod_en} {pct}% cheaper.",
+            "The quote is too high, management won't sign.",
+            "Prices were raised without notice.",
+            "Freight is charged on top, not good value.",
+        ],
+    ),
     ("price", "neutral"): (
         ["年度框架协议的价格什么时候能定？", "量大的话能不能再优惠一点？", "请发一份{prod_zh}的最新报价单"],
-        ["When will the annual framework prices be fixed?", "Is there a better price for larger volumes?",
-         "Please send the latest price list for {prod_en}."]),
+        [
+            "When will the annual framework prices be fixed?",
+            "Is there a better price for larger volumes?",
+            "Please send the latest price list for {prod_en}.",
+        ],
+    ),
     ("price", "positive"): (
         ["价格还算合理，比之前的供应商划算", "这次的报价很有诚意"],
-        ["Pricing is fair compared with our previous supplier.", "The quote this time was very reasonable."]),
+        ["Pricing is fair compared with our previous supplier.", "The quote this time was very reasonable."],
+    ),
     ("service", "negative"): (
-        ["电话打了{k_zh}次都没人接", "问题反映了{n_zh}天了，还没有回复", "客服态度一般，推来推去",
-         "换了客户经理以后就没人跟进了", "技术问题问了好几次，回答都不专业"],
-        ["Called {k_en} times and nobody picked up.", "Reported the issue {n_en} days ago and still no answer.",
-         "Customer service kept passing us around.", "Since the account manager changed nobody follows up.",
-         "Asked the technical question several times, the answers were not professional."]),
+        [
+            "电话打了{k_zh}次都没人接",
+            "问题反映了{n_zh}天了，还没有回复",
+            "客服态度一般，推来推去",
+            "换了客户经理以后就没人跟进了",
+            "技术问题问了好几次，回答都不专业",
+        ],
+        [
+            "Called {k_en} times and nobody picked up.",
+            "Reported the issue {n_en} days ago and still no answer.",
+            "Customer service kept passing us around.",
+            "Since the account manager changed nobody follows up.",
+            "Asked the technical question several times, the answers were not professional.",
+        ],
+    ),
     ("service", "positive"): (
         ["{mgr}很负责，有问题马上处理", "技术工程师现场指导很专业", "售后响应很快，当天就解决了"],
-        ["{mgr} is very responsive and fixes problems right away.", "The field engineer was very professional.",
-         "After-sales support replied fast and solved it the same day."]),
+        [
+            "{mgr} is very responsive and fixes problems right away.",
+            "The field engineer was very professional.",
+            "After-sales support replied fast and solved it the same day.",
+        ],
+    ),
     ("service", "neutral"): (
         ["请安排技术人员下周来现场看一下", "{prod_zh}的选型能不能帮忙确认一下？", "请{mgr}回个电话"],
-        ["Please send a technician to our site next week.", "Could you help us select the right {prod_en}?",
-         "Please ask {mgr} to call us back."]),
+        [
+            "Please send a technician to our site next week.",
+            "Could you help us select the right {prod_en}?",
+            "Please ask {mgr} to call us back.",
+        ],
+    ),
     ("product range", "negative"): (
         ["你们没有{brand}的货，只能去别家买", "型号不全，很多规格都要订货", "{prod_zh}经常缺货"],
-        ["You don't carry {brand}, so we buy it elsewhere.", "Many sizes are not in stock and must be ordered.",
-         "The {prod_en} are often out of stock."]),
+        [
+            "You don't carry {brand}, so we buy it elsewhere.",
+            "Many sizes are not in stock and must be ordered.",
+            "The {prod_en} are often out of stock.",
+        ],
+    ),
     ("product range", "neutral"): (
         ["希望能增加{prod_zh}的品类", "有没有进口品牌的{prod_zh}？", "能否代采一些非标件？", "有没有{brand}的代理？"],
-        ["It would help if you stocked more {prod_en} brands.", "Do you carry imported {prod_en}?",
-         "Can you source some non-standard parts for us?"]),
+        [
+            "It would help if you stocked more {prod_en} brands.",
+            "Do you carry imported {prod_en}?",
+            "Can you source some non-standard parts for us?",
+        ],
+    ),
     ("product range", "positive"): (
         ["品类很全，一站式采购很方便", "{prod_zh}规格齐全，省了很多事"],
-        ["Wide range, we can buy everything in one place.", "Full range of {prod_en}, saves us a lot of time."]),
+        ["Wide range, we can buy everything in one place.", "Full range of {prod_en}, saves us a lot of time."],
+    ),
     ("invoicing", "negative"): (
-        ["发票抬头又开错了", "发票税号错了，财务退回来了", "对账单金额和发票对不上，差了{amt}元",
-         "发票迟迟没寄，影响我们月底结账"],
-        ["The invoice title was wrong again.", "The tax ID on the invoice was wrong, our finance team rejected it.",
-         "The statement and the invoice differ by {amt} CNY.", "Invoices arrive late, which delays our month-end close."]),
+        [
+            "发票抬头又开错了",
+            "发票税号错了，财务退回来了",
+            "对账单金额和发票对不上，差了{amt}元",
+            "发票迟迟没寄，影响我们月底结账",
+        ],
+        [
+            "The invoice title was wrong again.",
+            "The tax ID on the invoice was wrong, our finance team rejected it.",
+            "The statement and the invoice differ by {amt} CNY.",
+            "Invoices arrive late, which delays our month-end close.",
+        ],
+    ),
     ("invoicing", "neutral"): (
         ["请把{month_zh}月的发票一起开", "能否开电子发票？", "请发一下上个月的对账单"],
-        ["Please issue the invoices for {month_en} together.", "Can you issue electronic fapiao?",
-         "Please send last month's statement."]),
+        [
+            "Please issue the invoices for {month_en} together.",
+            "Can you issue electronic fapiao?",
+            "Please send last month's statement.",
+        ],
+    ),
     ("ordering", "negative"): (
-        ["网上下单系统太难用，找不到型号", "小程序下单老是报错", "下单后没有确认短信，不知道有没有成功",
-         "改个订单要打好几个电话"],
-        ["The online ordering system is hard to use, we can't find part numbers.",
-         "The WeChat mini-program keeps giving errors when we order.",
-         "No confirmation after ordering, we don't know if it went through.",
-         "Changing an order takes several phone calls."]),
+        [
+            "网上下单系统太难用，找不到型号",
+            "小程序下单老是报错",
+            "下单后没有确认短信，不知道有没有成功",
+            "改个订单要打好几个电话",
+        ],
+        [
+            "The online ordering system is hard to use, we can't find part numbers.",
+            "The WeChat mini-program keeps giving errors when we order.",
+            "No confirmation after ordering, we don't know if it went through.",
+            "Changing an order takes several phone calls.",
+        ],
+    ),
     ("ordering", "positive"): (
         ["小程序下单很方便，还能看物流", "网上下单很顺手，省了很多沟通"],
-        ["Ordering through the mini-program is easy and we can track shipments.", "Online ordering works smoothly."]),
+        ["Ordering through the mini-program is easy and we can track shipments.", "Online ordering works smoothly."],
+    ),
     ("ordering", "neutral"): (
         ["能否支持按项目批量下单？", "能不能开通多个下单账号？"],
-        ["Can we place bulk orders per project?", "Can we have several ordering accounts?"]),
+        ["Can we place bulk orders per project?", "Can we have several ordering accounts?"],
+    ),
     ("praise", "positive"): (
-        ["合作{y_zh}年了，一直很满意", "{mgr}服务很到位，感谢", "总体不错，会继续合作", "你们是我们最靠谱的供应商之一",
-         "这次急单处理得很好，谢谢团队", "各方面都挺好，推荐给了同行"],
-        ["We have worked together for {y_en} years and are very satisfied.", "Thanks to {mgr} for the excellent support.",
-         "Overall good, we will keep ordering.", "One of our most reliable suppliers.",
-         "The urgent order was handled very well, thanks to the team.", "We recommended you to a partner company."]),
+        [
+            "合作{y_zh}年了，一直很满意",
+            "{mgr}服务很到位，感谢",
+            "总体不错，会继续合作",
+            "你们是我们最靠谱的供应商之一",
+            "这次急单处理得很好，谢谢团队",
+            "各方面都挺好，推荐给了同行",
+        ],
+        [
+            "We have worked together for {y_en} years and are very satisfied.",
+            "Thanks to {mgr} for the excellent support.",
+            "Overall good, we will keep ordering.",
+            "One of our most reliable suppliers.",
+            "The urgent order was handled very well, thanks to the team.",
+            "We recommended you to a partner company.",
+        ],
+    ),
 }
 PREFIX_ZH = ["", "", "", "说实话，", "反馈一下：", "老问题了，", "最近", "这个月", "上周"]
 PREFIX_EN = ["", "", "", "FYI: ", "Again: "]
-SUFFIX = {"negative": (["", "", "请尽快处理。", "希望改进。", "麻烦跟进一下。", "！"],
-                       ["", "", " Please fix this.", " Hope this improves.", " Please follow up."]),
-          "neutral": (["", "", "谢谢。", "麻烦了。"], ["", "", " Thanks.", " Thank you."]),
-          "positive": (["", "", "谢谢！", "继续保持。", "👍"], ["", "", " Thanks!", " Keep it up."])}
+SUFFIX = {
+    "negative": (
+        ["", "", "请尽快处理。", "希望改进。", "麻烦跟进一下。", "！"],
+        ["", "", " Please fix this.", " Hope this improves.", " Please follow up."],
+    ),
+    "neutral": (["", "", "谢谢。", "麻烦了。"], ["", "", " Thanks.", " Thank you."]),
+    "positive": (["", "", "谢谢！", "继续保持。", "👍"], ["", "", " Thanks!", " Keep it up."]),
+}
 
 
 # ---------------------------------------------------------------- helpers
@@ -300,14 +630,29 @@ def _text(rng, theme: str, sentiment: str, lang: str, mgr: str, prod: str) -> st
     wd2 = wd1 + int(rng.integers(1, 3))
     month = int(rng.integers(1, 13))
     slots = dict(
-        n_zh=ZH_NUM[n], n_en=EN_NUM[n], k_zh=ZH_NUM[k], k_en=EN_NUM[k], q=int(rng.integers(1, 9)),
-        pct=int(rng.integers(3, 19)), amt=f"{rng.integers(1, 400) * 10 + rng.integers(0, 10)}",
-        wd1_zh=WEEKDAYS[wd1][0], wd2_zh=WEEKDAYS[wd2][0], wd1_en=WEEKDAYS[wd1][1], wd2_en=WEEKDAYS[wd2][1],
-        cons_zh=_pick(rng, CONS_ZH), cons_en=_pick(rng, CONS_EN), prod_zh=PRODUCT_ZH[prod], prod_en=prod,
+        n_zh=ZH_NUM[n],
+        n_en=EN_NUM[n],
+        k_zh=ZH_NUM[k],
+        k_en=EN_NUM[k],
+        q=int(rng.integers(1, 9)),
+        pct=int(rng.integers(3, 19)),
+        amt=f"{rng.integers(1, 400) * 10 + rng.integers(0, 10)}",
+        wd1_zh=WEEKDAYS[wd1][0],
+        wd2_zh=WEEKDAYS[wd2][0],
+        wd1_en=WEEKDAYS[wd1][1],
+        wd2_en=WEEKDAYS[wd2][1],
+        cons_zh=_pick(rng, CONS_ZH),
+        cons_en=_pick(rng, CONS_EN),
+        prod_zh=PRODUCT_ZH[prod],
+        prod_en=prod,
         fast_zh=_pick(rng, ["第二天", "当天下午", "下单后一天"]),
         fast_en=_pick(rng, ["the next day", "the same afternoon", "within a day"]),
-        brand=_pick(rng, BRANDS), mgr=mgr, month_zh=f"{month}", month_en=pd.Timestamp(2025, month, 1).strftime("%B"),
-        y_zh=ZH_NUM[int(rng.integers(2, 9))], y_en=EN_NUM[int(rng.integers(2, 9))],
+        brand=_pick(rng, BRANDS),
+        mgr=mgr,
+        month_zh=f"{month}",
+        month_en=pd.Timestamp(2025, month, 1).strftime("%B"),
+        y_zh=ZH_NUM[int(rng.integers(2, 9))],
+        y_en=EN_NUM[int(rng.integers(2, 9))],
     )
     suffix_zh, suffix_en = SUFFIX[sentiment]
     if lang == "zh":
@@ -328,9 +673,19 @@ def make_customers(rng):
     industry = np.where(ctype == "channel partner", DISTRIBUTION, rng.choice(INDUSTRIES, size=n, p=INDUSTRY_W))
     size_p = {"end user": [0.55, 0.30, 0.15], "channel partner": [0.35, 0.50, 0.15], "OEM": [0.30, 0.40, 0.30]}
     size = np.array([rng.choice(["small", "medium", "large"], p=size_p[t]) for t in ctype])
-    emp = np.where(size == "small", np.clip(rng.lognormal(np.log(40), 0.5, n), 8, 99),
-                   np.where(size == "medium", np.clip(rng.lognormal(np.log(220), 0.4, n), 100, 499),
-                            np.clip(rng.lognormal(np.log(1200), 0.7, n), 500, 20000))).round().astype(int)
+    emp = (
+        np.where(
+            size == "small",
+            np.clip(rng.lognormal(np.log(40), 0.5, n), 8, 99),
+            np.where(
+                size == "medium",
+                np.clip(rng.lognormal(np.log(220), 0.4, n), 100, 499),
+                np.clip(rng.lognormal(np.log(1200), 0.7, n), 500, 20000),
+            ),
+        )
+        .round()
+        .astype(int)
+    )
     reg_names = list(REGIONS)
     region = rng.choice(reg_names, size=n, p=[REGIONS[r][0] for r in reg_names])
     city, city_zh = [], []
@@ -345,18 +700,31 @@ def make_customers(rng):
     acq_pre = -np.round(rng.uniform(1, 11 * 365, n)).astype(int)
     acq_new = np.round(rng.uniform(0, N_DAYS - 40, n)).astype(int)
     acq = np.where(pre, acq_pre, acq_new)
-    ch_p = {"small": [0.18, 0.26, 0.28, 0.20, 0.08], "medium": [0.24, 0.22, 0.18, 0.16, 0.20],
-            "large": [0.20, 0.14, 0.06, 0.10, 0.50]}
-    channel = np.array([rng.choice(["trade show", "referral", "online", "cold call", "tender"], p=ch_p[s])
-                        for s in size])
+    ch_p = {
+        "small": [0.18, 0.26, 0.28, 0.20, 0.08],
+        "medium": [0.24, 0.22, 0.18, 0.16, 0.20],
+        "large": [0.20, 0.14, 0.06, 0.10, 0.50],
+    }
+    channel = np.array(
+        [rng.choice(["trade show", "referral", "online", "cold call", "tender"], p=ch_p[s]) for s in size]
+    )
     managers = []
     for r in region:
         cand = [m for m, regs in MANAGERS.items() if r in regs]
         managers.append(_pick(rng, cand))
-    terms = np.array([
-        rng.choice([30, 60, 90], p=[0.75, 0.25, 0.0] if (s == "small" and t == "end user") else
-                   [0.25, 0.55, 0.20] if s != "large" else [0.05, 0.45, 0.50])
-        for s, t in zip(size, ctype)])
+    terms = np.array(
+        [
+            rng.choice(
+                [30, 60, 90],
+                p=[0.75, 0.25, 0.0]
+                if (s == "small" and t == "end user")
+                else [0.25, 0.55, 0.20]
+                if s != "large"
+                else [0.05, 0.45, 0.50],
+            )
+            for s, t in zip(size, ctype)
+        ]
+    )
     names, used = [], set()
     for i in range(n):
         while True:
@@ -372,11 +740,22 @@ def make_customers(rng):
                 break
         used.add(name)
         names.append(name)
-    cust = pd.DataFrame({
-        "customer_id": _ids("C", n, 4), "company_name": names, "industry": industry, "customer_type": ctype,
-        "size": size, "employees": emp, "region": region, "city": city, "acquired_offset": acq,
-        "acquisition_channel": channel, "account_manager": managers, "payment_terms_days": terms,
-    })
+    cust = pd.DataFrame(
+        {
+            "customer_id": _ids("C", n, 4),
+            "company_name": names,
+            "industry": industry,
+            "customer_type": ctype,
+            "size": size,
+            "employees": emp,
+            "region": region,
+            "city": city,
+            "acquired_offset": acq,
+            "acquisition_channel": channel,
+            "account_manager": managers,
+            "payment_terms_days": terms,
+        }
+    )
     # latent traits (never published)
     cust["s"] = rng.normal(0, 1, n)
     cust["tender_shopper"] = (channel == "tender") & (rng.random(n) < 0.7)
@@ -444,18 +823,35 @@ def make_credit(rng, cust, days):
     continuity = np.clip(np.round(rng.lognormal(np.log(6 + 6 * size_num), 0.55, n)), 1, 45).astype(int)
     limit_base = np.array([150_000, 600_000, 2_000_000])[size_num]
     requested = np.round(limit_base * rng.lognormal(0, 0.45, n), -4).clip(20_000, 10_000_000)
-    logit = (-2.9 - 0.075 * (character - 72) - 0.9 * (capacity - 1.6) - 0.045 * (capital - 38)
-             - 0.6 * (collateral - 0.9) - 0.5 * (conditions - 3) - 0.035 * (continuity - 9))
+    logit = (
+        -2.9
+        - 0.075 * (character - 72)
+        - 0.9 * (capacity - 1.6)
+        - 0.045 * (capital - 38)
+        - 0.6 * (collateral - 0.9)
+        - 0.5 * (conditions - 3)
+        - 0.035 * (continuity - 9)
+    )
     pd_ = 1 / (1 + np.exp(-logit))
     default = (rng.random(n) < pd_).astype(int)
     collateral_out = collateral.astype(float)
     collateral_out[rng.random(n) < 0.04] = np.nan  # no collateral appraisal on file
-    credit = pd.DataFrame({
-        "application_id": _ids("A", n, 5), "customer_id": c.customer_id, "application_day": app_day,
-        "character_score": character.astype(int), "capacity_dscr": capacity, "capital_equity_pct": capital,
-        "collateral_coverage": collateral_out, "conditions_outlook": conditions, "continuity_years": continuity,
-        "requested_limit": requested.astype(np.int64), "default_12m": default, "cust_idx": idx,
-    })
+    credit = pd.DataFrame(
+        {
+            "application_id": _ids("A", n, 5),
+            "customer_id": c.customer_id,
+            "application_day": app_day,
+            "character_score": character.astype(int),
+            "capacity_dscr": capacity,
+            "capital_equity_pct": capital,
+            "collateral_coverage": collateral_out,
+            "conditions_outlook": conditions,
+            "continuity_years": continuity,
+            "requested_limit": requested.astype(np.int64),
+            "default_12m": default,
+            "cust_idx": idx,
+        }
+    )
     return credit
 
 
@@ -465,8 +861,7 @@ def make_orders(rng, cust, days):
     size_mean = size_mean * np.where(cust.customer_type == "channel partner", 1.5, 1.0)
     q_, p_ = 3.5, 3.0
     nu = rng.gamma(q_, 1.0, size=len(cust)) / (size_mean * (q_ - 1) / p_)  # Gamma-Gamma: nu ~ Gamma(q, gamma)
-    margin_adj = np.where(cust.customer_type == "channel partner", -0.06,
-                          np.where(cust["size"] == "large", -0.03, 0.0))
+    margin_adj = np.where(cust.customer_type == "channel partner", -0.06, np.where(cust["size"] == "large", -0.03, 0.0))
     rows = []
     for i in range(len(cust)):
         d = np.sort(days[i])
@@ -536,18 +931,56 @@ def make_tickets(rng, cust, days, dead):
             comp_logit = (-0.3 if tt in (0, 1, 2) else -1.9) - 0.7 * s + (3 if kind else 0)
             complaint = rng.random() < 1 / (1 + np.exp(-comp_logit))
             rated = rng.random() < 0.62
-            sat = np.clip(np.round(3.4 + 0.7 * fcr - 0.35 * np.log(resol / 24 + 0.1) + 0.5 * s
-                                   - 0.6 * complaint + rng.normal(0, 0.7)), 1, 5) if rated else np.nan
+            sat = (
+                np.clip(
+                    np.round(
+                        3.4
+                        + 0.7 * fcr
+                        - 0.35 * np.log(resol / 24 + 0.1)
+                        + 0.5 * s
+                        - 0.6 * complaint
+                        + rng.normal(0, 0.7)
+                    ),
+                    1,
+                    5,
+                )
+                if rated
+                else np.nan
+            )
             minute = int(rng.integers(8 * 60, 20 * 60 + 30))
-            rows.append((i, day, minute, TICKET_TYPES[tt], CHANNELS[ch], bool(fcr), round(resp, 1),
-                         round(resol, 1), bool(complaint), sat))
-    t = pd.DataFrame(rows, columns=["cust_idx", "day", "minute", "ticket_type", "channel",
-                                    "first_contact_resolved", "response_hours", "resolution_hours",
-                                    "is_complaint", "satisfaction_after"])
+            rows.append(
+                (
+                    i,
+                    day,
+                    minute,
+                    TICKET_TYPES[tt],
+                    CHANNELS[ch],
+                    bool(fcr),
+                    round(resp, 1),
+                    round(resol, 1),
+                    bool(complaint),
+                    sat,
+                )
+            )
+    t = pd.DataFrame(
+        rows,
+        columns=[
+            "cust_idx",
+            "day",
+            "minute",
+            "ticket_type",
+            "channel",
+            "first_contact_resolved",
+            "response_hours",
+            "resolution_hours",
+            "is_complaint",
+            "satisfaction_after",
+        ],
+    )
     t["customer_id"] = cust.customer_id.to_numpy()[t.cust_idx]
     t = t.sort_values(["day", "minute", "customer_id", "ticket_type"], kind="mergesort").reset_index(drop=True)
     t["ticket_id"] = _ids("T", len(t), 5)
-    t["opened_at"] = (START + pd.to_timedelta(t.day, unit="D") + pd.to_timedelta(t.minute, unit="min"))
+    t["opened_at"] = START + pd.to_timedelta(t.day, unit="D") + pd.to_timedelta(t.minute, unit="min")
     return t
 
 
@@ -575,8 +1008,13 @@ def make_survey(rng, cust, days):
             shift = rng.normal(0, 0.5)
             exp_ = {a: np.clip(np.round(EXP_MEAN[a] + shift + rng.normal(0, 0.9)), 1, 10) for a in SURVEY_ATTRS}
             imp = {a: np.clip(np.round(IMP_MEAN[a] + shift * 0.5 + rng.normal(0, 0.9)), 1, 10) for a in SURVEY_ATTRS}
-            row = {"cust_idx": i, "day": day, "nps_score": nps, "overall_satisfaction": overall,
-                   "repurchase_intent": intent}
+            row = {
+                "cust_idx": i,
+                "day": day,
+                "nps_score": nps,
+                "overall_satisfaction": overall,
+                "repurchase_intent": intent,
+            }
             row.update({f"perf_{a}": perf[a] for a in SURVEY_ATTRS})
             row.update({f"exp_{a}": exp_[a] for a in SURVEY_ATTRS})
             row.update({f"imp_{a}": imp[a] for a in SURVEY_ATTRS})
@@ -606,8 +1044,14 @@ def make_feedback(rng, cust, days, tickets, survey):
         sent = "negative" if t.is_complaint else _pick(rng, ["neutral", "neutral", "negative"])
         rows.append((t.cust_idx, t.day, "ticket", theme, sent))
     # 2) survey comments: theme of the weakest attribute, or praise
-    attr_theme = {"product_quality": "quality", "delivery": "delivery", "price": "price", "service": "service",
-                  "technical_support": "service", "ordering_ease": "ordering"}
+    attr_theme = {
+        "product_quality": "quality",
+        "delivery": "delivery",
+        "price": "price",
+        "service": "service",
+        "technical_support": "service",
+        "ordering_ease": "ordering",
+    }
     for r in survey.itertuples():
         if rng.random() > 0.38:
             continue
@@ -649,8 +1093,7 @@ def make_feedback(rng, cust, days, tickets, survey):
     fb = fb.sort_values(["day", "customer_id", "source", "theme"], kind="mergesort").reset_index(drop=True)
     lang = np.where(rng.random(len(fb)) < 0.12, "en", "zh")
     fb["language"] = lang
-    fb["text"] = [_text(rng, r.theme, r.sentiment, r.language, mgr[r.cust_idx], mix_prod())
-                  for r in fb.itertuples()]
+    fb["text"] = [_text(rng, r.theme, r.sentiment, r.language, mgr[r.cust_idx], mix_prod()) for r in fb.itertuples()]
     fb["feedback_id"] = _ids("F", len(fb), 5)
     return fb
 
@@ -696,8 +1139,16 @@ def make_referrals(rng, cust):
 
 def make_receivables(rng, cust, orders, credit, dead_extra):
     sales = orders[orders.line_type == "sale"]
-    inv = sales.groupby("order_no", sort=True).agg(order_id=("order_id", "first"), cust_idx=("cust_idx", "first"),
-                                                   day=("day", "first"), amount=("amount", "sum")).reset_index()
+    inv = (
+        sales.groupby("order_no", sort=True)
+        .agg(
+            order_id=("order_id", "first"),
+            cust_idx=("cust_idx", "first"),
+            day=("day", "first"),
+            amount=("amount", "sum"),
+        )
+        .reset_index()
+    )
     inv["amount"] = (inv.amount * 1.13).round(2)  # 13 % VAT on the fapiao
     inv["invoice_id"] = _ids("INV", len(inv), 6)
     inv["inv_day"] = np.minimum(inv.day + rng.integers(0, 3, size=len(inv)), N_DAYS)
@@ -716,9 +1167,11 @@ def make_receivables(rng, cust, orders, credit, dead_extra):
     for ci, dd in dead_extra.items():
         default_day[ci] = min(default_day[ci], dd)
     ci = inv.cust_idx.to_numpy()
-    late = np.where(slow[ci], rng.gamma(2.0, 20.0, len(inv)),
-                    np.where(rng.random(len(inv)) < 0.12, rng.uniform(1, 15, len(inv)),
-                             -rng.uniform(0, 8, len(inv))))
+    late = np.where(
+        slow[ci],
+        rng.gamma(2.0, 20.0, len(inv)),
+        np.where(rng.random(len(inv)) < 0.12, rng.uniform(1, 15, len(inv)), -rng.uniform(0, 8, len(inv))),
+    )
     paid = np.round(inv.due_day + late).astype(int)
     paid = np.maximum(paid, inv.inv_day + 1)
     bad = inv.inv_day.to_numpy() >= default_day[ci] - 90  # invoices of the last 3 months before the block
@@ -783,8 +1236,10 @@ def make_opportunities(rng, cust):
         for j, day in enumerate(entered):
             out = entered[j + 1] if j + 1 < len(entered) else left
             history.append((k, FUNNEL[j], int(day), None if out is None else int(out)))
-    op = pd.DataFrame(rows, columns=["customer_id", "account_manager", "day", "stage_reached", "status",
-                                     "expected_value", "lost_reason"])
+    op = pd.DataFrame(
+        rows,
+        columns=["customer_id", "account_manager", "day", "stage_reached", "status", "expected_value", "lost_reason"],
+    )
     op["opportunity_id"] = _ids("OP", n, 5)
     hist = pd.DataFrame(history, columns=["opp_idx", "stage", "day", "exit_day"])
     hist["opportunity_id"] = op.opportunity_id.to_numpy()[hist.opp_idx]
@@ -807,8 +1262,10 @@ def make_kano(rng, cust, days):
             elif c == "M":
                 fn, dy = _pick(rng, ["must-be", "must-be", "neutral", "live-with"]), "dislike"
             elif c == "I":
-                fn, dy = _pick(rng, ["neutral", "neutral", "neutral", "must-be", "live-with"]), _pick(
-                    rng, ["neutral", "neutral", "live-with", "must-be"])
+                fn, dy = (
+                    _pick(rng, ["neutral", "neutral", "neutral", "must-be", "live-with"]),
+                    _pick(rng, ["neutral", "neutral", "live-with", "must-be"]),
+                )
             elif c == "R":
                 fn, dy = ("dislike", _pick(rng, ["like"] + mid)) if rng.random() < 0.6 else (_pick(rng, mid), "like")
             else:
@@ -841,23 +1298,44 @@ EXCUSES = {  # collector's key -> (weight, English, Chinese); seed 001: "常见�
     "fixed_payment_day": (0.09, "We only pay on our fixed monthly payment day", "我们每月固定日期付款"),
 }
 CREDIT_REASONS = {  # key -> (direction, kind)
-    "strategic_customer": ("up", "commercial"), "long_relationship": ("up", "commercial"),
-    "new_collateral": ("up", "evidence"), "parent_guarantee": ("up", "evidence"),
+    "strategic_customer": ("up", "commercial"),
+    "long_relationship": ("up", "commercial"),
+    "new_collateral": ("up", "evidence"),
+    "parent_guarantee": ("up", "evidence"),
     "audited_accounts": ("up", "evidence"),
-    "recent_late_payments": ("down", "evidence"), "legal_dispute": ("down", "evidence"),
-    "industry_downturn": ("down", "evidence"), "management_change": ("down", "evidence"),
+    "recent_late_payments": ("down", "evidence"),
+    "legal_dispute": ("down", "evidence"),
+    "industry_downturn": ("down", "evidence"),
+    "management_change": ("down", "evidence"),
 }
 GRADES = ["A", "B", "C", "D", "E"]
 GRADE_PD = [0.02, 0.05, 0.10, 0.20]  # upper PD bound of grades A-D of Yunfeng's scorecard
 ENGAGEMENT_SIGNALS = {  # signal -> events per customer-year at experience 0
-    "suggestion": 0.30, "co_development": 0.04, "resource_sharing": 0.10, "event_participation": 0.35,
-    "public_recommendation": 0.06, "brand_defence": 0.03,
+    "suggestion": 0.30,
+    "co_development": 0.04,
+    "resource_sharing": 0.10,
+    "event_participation": 0.35,
+    "public_recommendation": 0.06,
+    "brand_defence": 0.03,
 }
 VISIT_KINDS = ["routine", "key-account", "executive"]
-REGION_DELIVERY_COST = {"East China": 25.0, "South China": 45.0, "North China": 50.0, "Central China": 45.0,
-                        "Southwest China": 60.0, "Northeast China": 65.0, "Northwest China": 80.0}
-TICKET_COST = {"delivery delay": 45.0, "quality issue": 150.0, "invoice error": 35.0, "technical question": 90.0,
-               "return request": 110.0, "order change": 25.0}
+REGION_DELIVERY_COST = {
+    "East China": 25.0,
+    "South China": 45.0,
+    "North China": 50.0,
+    "Central China": 45.0,
+    "Southwest China": 60.0,
+    "Northeast China": 65.0,
+    "Northwest China": 80.0,
+}
+TICKET_COST = {
+    "delivery delay": 45.0,
+    "quality issue": 150.0,
+    "invoice error": 35.0,
+    "technical question": 90.0,
+    "return request": 110.0,
+    "order change": 25.0,
+}
 VISIT_COST = {"routine": 350.0, "key-account": 1200.0, "executive": 3500.0}
 TIER_AM_COST = {"strategic": 15000.0, "value": 4000.0, "potential": 1000.0, "ordinary": 150.0}
 
@@ -865,14 +1343,24 @@ TIER_AM_COST = {"strategic": 15000.0, "value": 4000.0, "potential": 1000.0, "ord
 def make_cost_rates():
     """Yunfeng's activity-based cost rates (2025 controlling estimates); fixed, no random draws."""
     rows = [("order_line", "all", "per order line", 6.0, "order entry, picking and packing of one line")]
-    rows += [("delivery", r, "per delivery (one sales order)", c, f"freight and handling of one delivery to {r}")
-             for r, c in REGION_DELIVERY_COST.items()]
+    rows += [
+        ("delivery", r, "per delivery (one sales order)", c, f"freight and handling of one delivery to {r}")
+        for r, c in REGION_DELIVERY_COST.items()
+    ]
     rows += [("return_line", "all", "per return line", 40.0, "reverse logistics, inspection and credit note")]
     rows += [("ticket", k, "per ticket", c, f"staff time to handle one '{k}' ticket") for k, c in TICKET_COST.items()]
     rows += [("ticket_escalation", "all", "per escalated ticket", 200.0, "manager and specialist time on escalation")]
     rows += [("visit", k, "per visit", c, f"travel and time of one {k} visit") for k, c in VISIT_COST.items()]
-    rows += [("account_management", k, "per account per year", c,
-              f"account-manager time for one {k} account (tiers 5/20/30/45 %)") for k, c in TIER_AM_COST.items()]
+    rows += [
+        (
+            "account_management",
+            k,
+            "per account per year",
+            c,
+            f"account-manager time for one {k} account (tiers 5/20/30/45 %)",
+        )
+        for k, c in TIER_AM_COST.items()
+    ]
     return pd.DataFrame(rows, columns=["activity", "variant", "unit", "rate_cny", "basis"])
 
 
@@ -897,8 +1385,15 @@ def make_ticket_handling(cust, tickets, days, dead):
     extra_h = np.where(reopened, rng.uniform(48, 240, n) + rng.lognormal(np.log(24), 0.7, n), 0.0)
     closed = tickets.opened_at + pd.to_timedelta(np.floor((tickets.resolution_hours + extra_h) * 60), unit="min")
     closed = closed.where(closed < END + pd.Timedelta(days=1))  # still open at the observation end: missing
-    return pd.DataFrame({"ticket_id": tickets.ticket_id, "handoffs": handoffs.astype(int), "reopened": reopened,
-                         "escalated": escalated, "closed_at": closed})
+    return pd.DataFrame(
+        {
+            "ticket_id": tickets.ticket_id,
+            "handoffs": handoffs.astype(int),
+            "reopened": reopened,
+            "escalated": escalated,
+            "closed_at": closed,
+        }
+    )
 
 
 def _net_value(cust, orders):
@@ -918,9 +1413,11 @@ def make_visits(cust, orders, days, dead):
         start = max(int(cust.acquired_offset.iat[i]), 0)
         stop = min(int(days[i].max()) + (30 if dead[i] else 120), N_DAYS)
         years = max(stop - start, 0) / 365.0
-        rates = {"routine": 0.4 + 5.0 * pct[i] ** 3 + (11.0 if demanding[i] else 0.0),
-                 "key-account": 3.0 * (pct[i] >= 0.80) + 1.0 * (pct[i] >= 0.95),
-                 "executive": 1.0 * (pct[i] >= 0.95)}
+        rates = {
+            "routine": 0.4 + 5.0 * pct[i] ** 3 + (11.0 if demanding[i] else 0.0),
+            "key-account": 3.0 * (pct[i] >= 0.80) + 1.0 * (pct[i] >= 0.95),
+            "executive": 1.0 * (pct[i] >= 0.95),
+        }
         for kind, rate in rates.items():
             for day in rng.uniform(start, stop + 1, rng.poisson(rate * years)):
                 rows.append((i, int(_weekday_shift(np.array([int(day)]))[0]), kind))
@@ -969,23 +1466,34 @@ def make_trust(cust, days, dead, survey):
     size_num = cust["size"].map({"small": 0, "medium": 1, "large": 2}).to_numpy()
     ctype = cust.customer_type.to_numpy()
     long_standing = cust.acquired_offset.to_numpy() < 0
-    p_contract = _sigmoid(-1.2 + 0.7 * size_num + 0.6 * (ctype != "end user") + 0.5 * long_standing + 0.5 * s
-                          - 1.0 * dead)
+    p_contract = _sigmoid(
+        -1.2 + 0.7 * size_num + 0.6 * (ctype != "end user") + 0.5 * long_standing + 0.5 * s - 1.0 * dead
+    )
     has = rng.random(n) < p_contract
-    months = np.where(size_num[:] == 2, rng.choice([12, 24, 36], n, p=[0.3, 0.4, 0.3]),
-                      rng.choice([12, 24, 36], n, p=[0.6, 0.3, 0.1]))
+    months = np.where(
+        size_num[:] == 2, rng.choice([12, 24, 36], n, p=[0.3, 0.4, 0.3]), rng.choice([12, 24, 36], n, p=[0.6, 0.3, 0.1])
+    )
     contract = pd.array(np.where(has, months, 0), dtype="Int64")
     contract[~has] = pd.NA
     surveyed = np.zeros(n, bool)
     surveyed[survey.cust_idx.unique()] = True
-    known_src = np.where(surveyed & (rng.random(n) < 0.55), "survey",
-                         np.where(rng.random(n) < 0.10 + 0.25 * size_num, "account manager", ""))
+    known_src = np.where(
+        surveyed & (rng.random(n) < 0.55),
+        "survey",
+        np.where(rng.random(n) < 0.10 + 0.25 * size_num, "account manager", ""),
+    )
     # share of wallet: loyal customers buy most of their MRO needs from Yunfeng
     mu = _sigmoid(-0.2 + 0.6 * s - 1.1 * dead + 0.4 * has)
     sow = np.round(100 * rng.beta(6 * mu + 0.5, 6 * (1 - mu) + 0.5), 0)
     sow = np.where(known_src != "", sow, np.nan)
-    return pd.DataFrame({"customer_id": cust.customer_id, "contract_months": contract,
-                         "share_of_wallet_pct": sow, "wallet_source": known_src})
+    return pd.DataFrame(
+        {
+            "customer_id": cust.customer_id,
+            "contract_months": contract,
+            "share_of_wallet_pct": sow,
+            "wallet_source": known_src,
+        }
+    )
 
 
 def make_credit_grades(credit):
@@ -993,9 +1501,15 @@ def make_credit_grades(credit):
     rng = _stream("credit_grades")
     n = len(credit)
     c = credit
-    logit = (-2.9 - 0.075 * (c.character_score - 72) - 0.9 * (c.capacity_dscr - 1.6)
-             - 0.045 * (c.capital_equity_pct - 38) - 0.6 * (c.collateral_coverage.fillna(0.9) - 0.9)
-             - 0.5 * (c.conditions_outlook - 3) - 0.035 * (c.continuity_years - 9)).to_numpy()
+    logit = (
+        -2.9
+        - 0.075 * (c.character_score - 72)
+        - 0.9 * (c.capacity_dscr - 1.6)
+        - 0.045 * (c.capital_equity_pct - 38)
+        - 0.6 * (c.collateral_coverage.fillna(0.9) - 0.9)
+        - 0.5 * (c.conditions_outlook - 3)
+        - 0.035 * (c.continuity_years - 9)
+    ).to_numpy()
     pd_score = _sigmoid(logit + rng.normal(0, 0.5, n))  # the scorecard sees the 6C features with some noise
     model = np.searchsorted(GRADE_PD, pd_score)
     d = c.default_12m.to_numpy() == 1
@@ -1019,10 +1533,16 @@ def make_credit_grades(credit):
             reason[k] = _pick(rng, up_comm if commercial[k] else up_evid)
             who[k] = "sales director" if commercial[k] else ("credit manager" if rng.random() < 0.7 else "CFO")
         when[k] = min(int(c.application_day.iat[k]) + int(rng.integers(1, 21)), N_DAYS)
-    return pd.DataFrame({"application_id": c.application_id, "model_grade": np.array(GRADES)[model],
-                         "final_grade": np.array(GRADES)[final], "override_reason": reason,
-                         "override_day": pd.array([w if w is not None else pd.NA for w in when], dtype="Int64"),
-                         "approved_by": who})
+    return pd.DataFrame(
+        {
+            "application_id": c.application_id,
+            "model_grade": np.array(GRADES)[model],
+            "final_grade": np.array(GRADES)[final],
+            "override_reason": reason,
+            "override_day": pd.array([w if w is not None else pd.NA for w in when], dtype="Int64"),
+            "approved_by": who,
+        }
+    )
 
 
 def make_payment_excuses(cust, receivables, tickets, credit):
@@ -1092,8 +1612,9 @@ def generate(out_dir) -> dict[str, Path]:
     credit = make_credit(rng, cust, days)
     # accounts of defaulting applicants are blocked about a month after the default
     dead_extra = {}
-    credit["block_day"] = np.where(credit.default_12m == 1,
-                                   credit.application_day + rng.integers(90, 360, size=len(credit)), 10**6)
+    credit["block_day"] = np.where(
+        credit.default_12m == 1, credit.application_day + rng.integers(90, 360, size=len(credit)), 10**6
+    )
     for ci, block in zip(credit.cust_idx[credit.default_12m == 1], credit.block_day[credit.default_12m == 1]):
         d = days[ci]
         if (d > block).any() and (d <= block).any():
@@ -1117,19 +1638,51 @@ def generate(out_dir) -> dict[str, Path]:
     files = {}
     c = cust.copy()
     c["acquired_date"] = _dt(c.acquired_offset)
-    files["customers"] = _write(c[["customer_id", "company_name", "industry", "customer_type", "size", "employees",
-                                   "region", "city", "acquired_date", "acquisition_channel", "account_manager",
-                                   "payment_terms_days"]], out / "customers.csv")
+    files["customers"] = _write(
+        c[
+            [
+                "customer_id",
+                "company_name",
+                "industry",
+                "customer_type",
+                "size",
+                "employees",
+                "region",
+                "city",
+                "acquired_date",
+                "acquisition_channel",
+                "account_manager",
+                "payment_terms_days",
+            ]
+        ],
+        out / "customers.csv",
+    )
     o = orders.copy()
     o["date"] = _dt(o.day)
-    files["orders"] = _write(o[["line_id", "order_id", "customer_id", "date", "product_line", "quantity",
-                                "amount", "margin", "line_type"]], out / "orders.csv")
+    files["orders"] = _write(
+        o[["line_id", "order_id", "customer_id", "date", "product_line", "quantity", "amount", "margin", "line_type"]],
+        out / "orders.csv",
+    )
     t = tickets.copy()
     t["opened_at"] = t.opened_at.dt.strftime("%Y-%m-%d %H:%M")
     t["satisfaction_after"] = t.satisfaction_after.astype("Int64")
-    files["tickets"] = _write(t[["ticket_id", "customer_id", "opened_at", "ticket_type", "channel",
-                                 "first_contact_resolved", "response_hours", "resolution_hours", "is_complaint",
-                                 "satisfaction_after"]], out / "tickets.csv")
+    files["tickets"] = _write(
+        t[
+            [
+                "ticket_id",
+                "customer_id",
+                "opened_at",
+                "ticket_type",
+                "channel",
+                "first_contact_resolved",
+                "response_hours",
+                "resolution_hours",
+                "is_complaint",
+                "satisfaction_after",
+            ]
+        ],
+        out / "tickets.csv",
+    )
     sv = survey.copy()
     sv["survey_date"] = _dt(sv.day)
     cols = ["response_id", "customer_id", "survey_date", "nps_score", "overall_satisfaction", "repurchase_intent"]
@@ -1137,32 +1690,66 @@ def generate(out_dir) -> dict[str, Path]:
     files["survey"] = _write(sv[cols], out / "survey.csv")
     fb = feedback.copy()
     fb["date"] = _dt(fb.day)
-    files["feedback"] = _write(fb[["feedback_id", "customer_id", "date", "source", "language", "text", "theme",
-                                   "sentiment"]], out / "feedback.csv")
+    files["feedback"] = _write(
+        fb[["feedback_id", "customer_id", "date", "source", "language", "text", "theme", "sentiment"]],
+        out / "feedback.csv",
+    )
     rf = referrals.copy()
     rf["date"] = _dt(rf.day)
     files["referrals"] = _write(rf[["source_id", "target_id", "relation", "date"]], out / "referrals.csv")
     cr = credit.copy()
     cr["application_date"] = _dt(cr.application_day)
-    files["credit"] = _write(cr[["application_id", "customer_id", "application_date", "character_score",
-                                 "capacity_dscr", "capital_equity_pct", "collateral_coverage", "conditions_outlook",
-                                 "continuity_years", "requested_limit", "default_12m"]], out / "credit.csv")
+    files["credit"] = _write(
+        cr[
+            [
+                "application_id",
+                "customer_id",
+                "application_date",
+                "character_score",
+                "capacity_dscr",
+                "capital_equity_pct",
+                "collateral_coverage",
+                "conditions_outlook",
+                "continuity_years",
+                "requested_limit",
+                "default_12m",
+            ]
+        ],
+        out / "credit.csv",
+    )
     rv = receivables.copy()
     rv["customer_id"] = cust.customer_id.to_numpy()[rv.cust_idx]
     rv["invoice_date"] = _dt(rv.inv_day)
     rv["due_date"] = _dt(rv.due_day)
     rv["paid_date"] = _fmt_date(_day(rv.paid_day.clip(lower=0)).where(rv.paid_day >= 0))
-    files["receivables"] = _write(rv[["invoice_id", "customer_id", "order_id", "invoice_date", "amount",
-                                      "due_date", "paid_date"]], out / "receivables.csv")
+    files["receivables"] = _write(
+        rv[["invoice_id", "customer_id", "order_id", "invoice_date", "amount", "due_date", "paid_date"]],
+        out / "receivables.csv",
+    )
     op = opps.copy()
     op["created_date"] = _dt(op.day)
     op["expected_value"] = op.expected_value.astype(np.int64)
-    files["opportunities"] = _write(op[["opportunity_id", "customer_id", "account_manager", "created_date",
-                                        "stage_reached", "status", "expected_value", "lost_reason"]],
-                                    out / "opportunities.csv")
+    files["opportunities"] = _write(
+        op[
+            [
+                "opportunity_id",
+                "customer_id",
+                "account_manager",
+                "created_date",
+                "stage_reached",
+                "status",
+                "expected_value",
+                "lost_reason",
+            ]
+        ],
+        out / "opportunities.csv",
+    )
     files["kano"] = _write(kano, out / "kano.csv")
-    files.update(generate_extensions(out, cust, days, dead, orders, tickets, survey, referrals, credit,
-                                     receivables, stage_history))
+    files.update(
+        generate_extensions(
+            out, cust, days, dead, orders, tickets, survey, referrals, credit, receivables, stage_history
+        )
+    )
     return files
 
 
@@ -1172,8 +1759,9 @@ def _opt_date(day) -> pd.Series:
     return _fmt_date(_day(day.fillna(0)).where(day.notna().to_numpy()))
 
 
-def generate_extensions(out: Path, cust, days, dead, orders, tickets, survey, referrals, credit, receivables,
-                        stage_history) -> dict[str, Path]:
+def generate_extensions(
+    out: Path, cust, days, dead, orders, tickets, survey, referrals, credit, receivables, stage_history
+) -> dict[str, Path]:
     """Write the extension tables; each has its own random stream (see :func:`_stream`)."""
     files = {}
     th = make_ticket_handling(cust, tickets, days, dead)
@@ -1182,33 +1770,38 @@ def generate_extensions(out: Path, cust, days, dead, orders, tickets, survey, re
     sh = stage_history.copy()
     sh["entered_date"] = _dt(sh.day)
     sh["exited_date"] = _opt_date(sh.exit_day)
-    files["opportunity_stages"] = _write(sh[["opportunity_id", "stage", "entered_date", "exited_date"]],
-                                         out / "opportunity_stages.csv")
+    files["opportunity_stages"] = _write(
+        sh[["opportunity_id", "stage", "entered_date", "exited_date"]], out / "opportunity_stages.csv"
+    )
     files["cost_rates"] = _write(make_cost_rates(), out / "cost_rates.csv")
     visits, _demanding = make_visits(cust, orders, days, dead)
     visits["date"] = _dt(visits.day)
-    files["visits"] = _write(visits[["visit_id", "customer_id", "date", "kind", "account_manager"]],
-                             out / "visits.csv")
+    files["visits"] = _write(visits[["visit_id", "customer_id", "date", "kind", "account_manager"]], out / "visits.csv")
     eng = make_engagement(cust, days, dead, referrals)
     eng["date"] = _dt(eng.day)
     files["engagement"] = _write(eng[["event_id", "customer_id", "date", "signal"]], out / "engagement.csv")
     files["trust"] = _write(make_trust(cust, days, dead, survey), out / "trust.csv")
     cg = make_credit_grades(credit)
     cg["override_date"] = _opt_date(cg.override_day)
-    files["credit_grades"] = _write(cg[["application_id", "model_grade", "final_grade", "override_reason",
-                                        "override_date", "approved_by"]], out / "credit_grades.csv")
+    files["credit_grades"] = _write(
+        cg[["application_id", "model_grade", "final_grade", "override_reason", "override_date", "approved_by"]],
+        out / "credit_grades.csv",
+    )
     pe = make_payment_excuses(cust, receivables, tickets, credit)
     pe["contact_date"] = _dt(pe.day)
     pe["promised_date"] = _opt_date(pe.promise_day)
-    files["payment_excuses"] = _write(pe[["contact_id", "invoice_id", "customer_id", "contact_date", "channel",
-                                          "excuse", "promised_date"]], out / "payment_excuses.csv")
+    files["payment_excuses"] = _write(
+        pe[["contact_id", "invoice_id", "customer_id", "contact_date", "channel", "excuse", "promised_date"]],
+        out / "payment_excuses.csv",
+    )
     return files
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=str(Path(__file__).resolve().parent),
-                        help="output folder (default: the folder of this script)")
+    parser.add_argument(
+        "--out", default=str(Path(__file__).resolve().parent), help="output folder (default: the folder of this script)"
+    )
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
     files = generate(args.out)

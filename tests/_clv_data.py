@@ -7,6 +7,7 @@ Tests named ``test_lifetimes_*_still_broken`` document a breakage of lifetimes 0
 the course stack. When one of them fails with "no longer raises", upstream (or a pin)
 has fixed it: re-check the replacement in coursekit.clv and the lesson text.
 """
+
 from __future__ import annotations
 
 import functools
@@ -36,7 +37,10 @@ def read_cdnow_raw(kind: str = "sample") -> pd.DataFrame:
     path = importlib.resources.files("lifetimes") / f"datasets/CDNOW_{kind}.txt"
     with importlib.resources.as_file(path) as p:
         df = pd.read_csv(
-            p, sep=r"\s+", header=None, names=["customer_id", "id2", "date", "quantity", "amount"],
+            p,
+            sep=r"\s+",
+            header=None,
+            names=["customer_id", "id2", "date", "quantity", "amount"],
             dtype={"customer_id": "int64", "id2": "int64", "date": str, "quantity": "int64", "amount": "float64"},
         )
     df["date"] = pd.to_datetime(df["date"], format="%Y%m%d")
@@ -105,9 +109,15 @@ def hand_log() -> pd.DataFrame:
     C: 2025-01-03 (4), 2025-01-31 (6, two rows 2 + 4), 2025-02-20 (9)   -> 3 purchase days
     """
     rows = [
-        ("A", "2025-01-01 09:00", 10.0), ("A", "2025-01-01 17:30", 5.0), ("A", "2025-01-08", 20.0),
-        ("A", "2025-02-05", 40.0), ("B", "2025-01-20", 7.0), ("C", "2025-01-03", 4.0),
-        ("C", "2025-01-31", 2.0), ("C", "2025-01-31 23:59", 4.0), ("C", "2025-02-20", 9.0),
+        ("A", "2025-01-01 09:00", 10.0),
+        ("A", "2025-01-01 17:30", 5.0),
+        ("A", "2025-01-08", 20.0),
+        ("A", "2025-02-05", 40.0),
+        ("B", "2025-01-20", 7.0),
+        ("C", "2025-01-03", 4.0),
+        ("C", "2025-01-31", 2.0),
+        ("C", "2025-01-31 23:59", 4.0),
+        ("C", "2025-02-20", 9.0),
     ]
     return pd.DataFrame(rows, columns=["customer_id", "date", "amount"]).assign(
         date=lambda d: pd.to_datetime(d["date"], format="ISO8601")
@@ -133,8 +143,13 @@ def lifetimes_summary(tx, end, unit, customer_col="customer_id", date_col="date"
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return lutils.summary_data_from_transaction_data(
-            tx, customer_col, date_col, monetary_value_col=amount_col, observation_period_end=end,
-            freq="D", freq_multiplier=UNIT_MULT[unit],
+            tx,
+            customer_col,
+            date_col,
+            monetary_value_col=amount_col,
+            observation_period_end=end,
+            freq="D",
+            freq_multiplier=UNIT_MULT[unit],
         )
 
 

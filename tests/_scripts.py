@@ -1,4 +1,5 @@
 """Import the repository's scripts (tools/*.py, datasets/generate.py) in tests, once each."""
+
 from __future__ import annotations
 
 import importlib.util

@@ -1,11 +1,14 @@
 """Shared pytest set-up: a private progress folder, a headless matplotlib, nbval comparison rules."""
 
-import pytest
 import os
 import shutil
 import tempfile
 
 import matplotlib
+import pytest
+
+# Shared CDNOW fixtures of the clv tests (fitted models are cached there).
+from _clv_data import bgf, cal_hold, cal_summary, cdnow, ggf  # noqa: F401, E402
 
 from coursekit.plots import find_cjk_font
 

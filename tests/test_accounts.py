@@ -1,5 +1,6 @@
 """Unit tests of coursekit.accounts (revenue, customer mix, table overview, their charts) and of the
 lesson 00 question bank, which is answered with them."""
+
 from __future__ import annotations
 
 import ast
@@ -35,28 +36,39 @@ def quiet(func, *args, **kwargs):
 
 @pytest.fixture
 def orders():
-    return pd.DataFrame({
-        "line_id": ["L1", "L2", "L3", "L4", "L5", "L6"],
-        "customer_id": ["A", "A", "B", "C", "C", "B"],
-        "date": ["2025-01-05", "2025-01-20", "2025-01-31", "2025-03-02", "2025-03-09", "2025-03-31"],
-        "product_line": ["bearings", "fasteners", "bearings", "bearings", "bearings", "fasteners"],
-        "amount": [100.0, 40.0, 10.0, 60.0, -30.0, 5.0],
-    })
+    return pd.DataFrame(
+        {
+            "line_id": ["L1", "L2", "L3", "L4", "L5", "L6"],
+            "customer_id": ["A", "A", "B", "C", "C", "B"],
+            "date": ["2025-01-05", "2025-01-20", "2025-01-31", "2025-03-02", "2025-03-09", "2025-03-31"],
+            "product_line": ["bearings", "fasteners", "bearings", "bearings", "bearings", "fasteners"],
+            "amount": [100.0, 40.0, 10.0, 60.0, -30.0, 5.0],
+        }
+    )
 
 
 @pytest.fixture
 def customers():
-    return pd.DataFrame({"customer_id": ["A", "B", "C", "D"],
-                         "region": ["East China", "North China", "East China", "South China"],
-                         "size": ["small", "large", "small", "medium"]})
+    return pd.DataFrame(
+        {
+            "customer_id": ["A", "B", "C", "D"],
+            "region": ["East China", "North China", "East China", "South China"],
+            "size": ["small", "large", "small", "medium"],
+        }
+    )
 
 
 # --------------------------------------------------------------------------- package shape
 def test_calculation_modules_do_not_import_matplotlib_at_top_level():
     """Calculation modules stay light; plotting modules import matplotlib inside their functions."""
     root = Path(coursekit.__file__).parent
-    files = [*sorted((root / "accounts").glob("*.py")), *sorted((root / "funnel").glob("*.py")),
-             *sorted((root / "service").glob("*.py")), root / "clv" / "weekly.py", root / "transactions" / "overview.py"]
+    files = [
+        *sorted((root / "accounts").glob("*.py")),
+        *sorted((root / "funnel").glob("*.py")),
+        *sorted((root / "service").glob("*.py")),
+        root / "clv" / "weekly.py",
+        root / "transactions" / "overview.py",
+    ]
     assert len(files) == 12
     for path in files:
         for node in ast.parse(path.read_text(encoding="utf-8")).body:  # top level only
@@ -118,8 +130,7 @@ def test_table_overview_times_become_days_and_undated_tables():
     tickets = pd.DataFrame({"opened_at": ["2025-01-01 09:30", "2025-02-03 17:45"]})
     kano = pd.DataFrame({"respondent_id": ["R001"]})
     other = pd.DataFrame({"when": ["2024-06-01"]})
-    out = cust.table_overview({"tickets": tickets, "kano": kano, "other": other},
-                              date_columns={"other": "when"})
+    out = cust.table_overview({"tickets": tickets, "kano": kano, "other": other}, date_columns={"other": "when"})
     assert out.loc["tickets", "last_date"] == pd.Timestamp("2025-02-03")
     assert pd.isna(out.loc["kano", "first_date"]) and out.loc["kano", "date_column"] == ""
     assert out.loc["other", "title"] == "other" and out.loc["other", "first_date"] == pd.Timestamp("2024-06-01")
@@ -151,13 +162,14 @@ def test_revenue_by_customer_nets_returns_and_notes(orders):
         out = cust.revenue_by(orders, END)
     assert out.to_dict() == {"A": 140.0, "B": 15.0, "C": 30.0}
     assert out.name == "net_revenue" and out.index.name == "customer_id"
-    assert out.attrs["notes"] == ["1 return line(s) (negative amount, total -30.00) netted into "
-                                  "1 customer_id group(s) (net revenue per customer_id)"]
+    assert out.attrs["notes"] == [
+        "1 return line(s) (negative amount, total -30.00) netted into "
+        "1 customer_id group(s) (net revenue per customer_id)"
+    ]
 
 
 def test_revenue_by_product_line_and_customer_attribute(orders, customers):
-    assert quiet(cust.revenue_by, orders, END, by="product_line").to_dict() == {"bearings": 140.0,
-                                                                                 "fasteners": 45.0}
+    assert quiet(cust.revenue_by, orders, END, by="product_line").to_dict() == {"bearings": 140.0, "fasteners": 45.0}
     by_region = quiet(cust.revenue_by, orders, END, by="region", customers=customers)
     assert by_region.to_dict() == {"East China": 170.0, "North China": 15.0}
     assert by_region.index.name == "region"
@@ -205,8 +217,7 @@ def test_revenue_by_bad_input(orders, customers):
     with pytest.raises(TypeError, match="orders column 'amount' must be numeric"):
         cust.revenue_by(orders.assign(amount="lots"), END)
     with pytest.raises(ValueError, match="orders column 'product_line' has 1 missing"):
-        cust.revenue_by(orders.assign(product_line=[None] + list(orders["product_line"][1:])), END,
-                        by="product_line")
+        cust.revenue_by(orders.assign(product_line=[None] + list(orders["product_line"][1:])), END, by="product_line")
     with pytest.raises(TypeError, match="by must be a column name"):
         cust.revenue_by(orders, END, by=["product_line"])
     with pytest.raises(ValueError, match="orders is missing column 'date'"):
@@ -228,8 +239,10 @@ def test_monthly_revenue_total_fills_empty_months(orders):
     # January 100 + 40 + 10; February nothing; March 60 - 30 + 5
     assert out["net_revenue"].tolist() == [150.0, 0.0, 35.0]
     assert out["complete"].tolist() == [True, True, True]
-    assert out.attrs["notes"] == ["1 return line(s) (negative amount, total -30.00) netted into 1 month(s) "
-                                  "(the month in which each return was booked)"]
+    assert out.attrs["notes"] == [
+        "1 return line(s) (negative amount, total -30.00) netted into 1 month(s) "
+        "(the month in which each return was booked)"
+    ]
 
 
 def test_monthly_revenue_by_product_line_and_period(orders):
@@ -261,19 +274,20 @@ def test_monthly_revenue_flags_months_cut_by_start_and_end(orders):
     # a partial May (15 of 31 days) is flagged, April (no sales) is a whole month worth 0
     longer = quiet(cust.monthly_revenue, orders, "2025-05-15")
     assert longer["complete"].tolist() == [True, True, True, True, False]
-    assert longer.attrs["notes"][-1] == ("month 2025-05 is not complete at the end 2025-05-15 (15 of 31 days): "
-                                         "flagged complete=False")
+    assert longer.attrs["notes"][-1] == (
+        "month 2025-05 is not complete at the end 2025-05-15 (15 of 31 days): flagged complete=False"
+    )
     # the last day of a month completes it; February has 28 days in 2025
     feb = quiet(cust.monthly_revenue, orders, "2025-02-28")
     assert feb["net_revenue"].tolist() == [150.0, 0.0] and feb["complete"].tolist() == [True, True]
-    assert feb.attrs["notes"] == ["3 line(s) dated after the end 2025-02-28 left out "
-                                  "(end is a calendar day, inclusive)"]
+    assert feb.attrs["notes"] == [
+        "3 line(s) dated after the end 2025-02-28 left out (end is a calendar day, inclusive)"
+    ]
 
 
 def test_monthly_revenue_by_customer_attribute(orders, customers):
     out = quiet(cust.monthly_revenue, orders, END, by="region", customers=customers)
-    assert out.loc["2025-01-01", ["East China", "North China"]].to_dict() == {"East China": 140.0,
-                                                                             "North China": 10.0}
+    assert out.loc["2025-01-01", ["East China", "North China"]].to_dict() == {"East China": 140.0, "North China": 10.0}
 
 
 def test_monthly_revenue_of_the_case_data_sums_to_net_revenue():
@@ -392,8 +406,9 @@ def test_lesson00_bank_uses_every_kind_and_matches_the_data():
     assert ex.check("q2", "A").correct  # East China: Yunfeng is in Suzhou
     assert ex.check("q3", revenue).correct
     assert ex.check("q4", "B, C, F").correct
-    assert ex.check("q5", table["size"].value_counts().to_frame("customers")
-                    .assign(share=lambda d: d["customers"] / len(table))).correct
+    assert ex.check(
+        "q5", table["size"].value_counts().to_frame("customers").assign(share=lambda d: d["customers"] / len(table))
+    ).correct
     top5 = orders.groupby("customer_id")["amount"].sum().sort_values(ascending=False).head(5)
     assert ex.check("q6", list(top5.index)[::-1]).correct
     assert ex.check("q6", list(top5.index)[:4]).status == "incorrect"

@@ -1,6 +1,7 @@
 """The Chinese edition shares the lessons' code cells: every lesson must run with
 ``coursekit.setup_notebook("zh")`` without an error, a warning or a missing glyph,
 and its charts and segment names must then be in Chinese."""
+
 from __future__ import annotations
 
 import re

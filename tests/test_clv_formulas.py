@@ -1,4 +1,5 @@
 """coursekit.clv.formulas: model-based CLV, the textbook formula and Dwyer's migration model."""
+
 from __future__ import annotations
 
 import copy
@@ -7,14 +8,10 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from _clv_data import (  # noqa: F401  (bgf, cal_summary, cdnow, ggf are fixtures)
+from _clv_data import (
     CAL_END,
-    bgf,
-    cal_summary,
-    cdnow,
     cdnow_bgf,
     cdnow_cal_summary,
-    ggf,
     still_broken,
 )
 
@@ -29,9 +26,17 @@ WEEKS_PER_MONTH = 30.4375 / 7  # UNIT_DAYS["M"] / UNIT_DAYS["W"]
 def test_lifetimes_customer_lifetime_value_arrays_still_broken(bgf, ggf, cal_summary):
     s = cal_summary
     still_broken(
-        lambda: ggf.customer_lifetime_value(bgf, s["frequency"].to_numpy(), s["recency"].to_numpy(),
-                                            s["T"].to_numpy(), s["monetary_value"].to_numpy(), freq="W"),
-        AttributeError, "has no attribute 'index'", "GammaGammaFitter.customer_lifetime_value with arrays",
+        lambda: ggf.customer_lifetime_value(
+            bgf,
+            s["frequency"].to_numpy(),
+            s["recency"].to_numpy(),
+            s["T"].to_numpy(),
+            s["monetary_value"].to_numpy(),
+            freq="W",
+        ),
+        AttributeError,
+        "has no attribute 'index'",
+        "GammaGammaFitter.customer_lifetime_value with arrays",
     )
 
 
@@ -40,15 +45,22 @@ def test_customer_lifetime_value_equals_lifetimes(ggf, time, rate):
     """In months both take a month as 1 unit, so the values agree; lifetimes' 30 days / 4.345 weeks differ."""
     s = cdnow_cal_summary("M")
     bgf_m = cdnow_bgf("M")
-    ref = ggf.customer_lifetime_value(bgf_m, s["frequency"], s["recency"], s["T"], s["monetary_value"],
-                                      time=time, discount_rate=rate, freq="M")
+    ref = ggf.customer_lifetime_value(
+        bgf_m, s["frequency"], s["recency"], s["T"], s["monetary_value"], time=time, discount_rate=rate, freq="M"
+    )
     ours = clv.customer_lifetime_value(bgf_m, ggf, s, time=time, discount_rate=rate, unit="M")
     assert ours.name == "clv" and ours.index.equals(s.index)
     np.testing.assert_allclose(ours.to_numpy(), ref.loc[s.index].to_numpy(), rtol=1e-10)
     # monetary values as numpy array or Series give the same
     m = ggf.conditional_expected_average_profit(s["frequency"], s["monetary_value"])
-    np.testing.assert_allclose(clv.customer_lifetime_value(bgf_m, m.to_numpy(), s, time=time, discount_rate=rate, unit="M"), ours, rtol=1e-12)
-    np.testing.assert_allclose(clv.customer_lifetime_value(bgf_m, m, s, time=time, discount_rate=rate, unit="M", margin=0.3), 0.3 * ours, rtol=1e-12)
+    np.testing.assert_allclose(
+        clv.customer_lifetime_value(bgf_m, m.to_numpy(), s, time=time, discount_rate=rate, unit="M"), ours, rtol=1e-12
+    )
+    np.testing.assert_allclose(
+        clv.customer_lifetime_value(bgf_m, m, s, time=time, discount_rate=rate, unit="M", margin=0.3),
+        0.3 * ours,
+        rtol=1e-12,
+    )
 
 
 @pytest.mark.parametrize("time, rate", [(12, 0.01), (6, 0.05)])
@@ -59,7 +71,9 @@ def test_customer_lifetime_value_weekly_month_is_30_4375_days(bgf, ggf, cal_summ
     m = ggf.conditional_expected_average_profit(f, s["monetary_value"]).to_numpy()
     expected = np.zeros(len(s))
     for i in range(1, time + 1):
-        bought = (bgf.predict(i * WEEKS_PER_MONTH, f, r, age) - bgf.predict((i - 1) * WEEKS_PER_MONTH, f, r, age)).to_numpy()
+        bought = (
+            bgf.predict(i * WEEKS_PER_MONTH, f, r, age) - bgf.predict((i - 1) * WEEKS_PER_MONTH, f, r, age)
+        ).to_numpy()
         expected += m * bought / (1 + rate) ** i
     ours = clv.customer_lifetime_value(bgf, ggf, s, time=time, discount_rate=rate, unit="W")
     np.testing.assert_allclose(ours.to_numpy(), expected, rtol=1e-10)
@@ -73,7 +87,7 @@ def test_customer_lifetime_value_does_not_depend_on_the_model_unit(bgf, ggf, cal
     """The same BG/NBD model in weeks and in months (alpha scaled by weeks per month) gives the same CLV."""
     monthly = copy.deepcopy(bgf)
     monthly.params_ = bgf.params_.copy()
-    monthly.params_["alpha"] = bgf.params_["alpha"] / WEEKS_PER_MONTH   # purchase rate per month
+    monthly.params_["alpha"] = bgf.params_["alpha"] / WEEKS_PER_MONTH  # purchase rate per month
     s_month = cdnow_cal_summary("M")
     np.testing.assert_allclose(s_month[["recency", "T"]], cal_summary[["recency", "T"]] / WEEKS_PER_MONTH, rtol=1e-12)
     weekly_clv = clv.customer_lifetime_value(bgf, ggf, cal_summary, time=12, unit="W")
@@ -94,7 +108,9 @@ class LinearModel:
 
 
 def test_customer_lifetime_value_hand_case():
-    s = pd.DataFrame({"frequency": [1, 3], "recency": [1.0, 2.0], "T": [2.0, 4.0]}, index=pd.Index([10, 20], name="customer_id"))
+    s = pd.DataFrame(
+        {"frequency": [1, 3], "recency": [1.0, 2.0], "T": [2.0, 4.0]}, index=pd.Index([10, 20], name="customer_id")
+    )
     # monthly model, 2 purchases a month; values 50 and 10; 3 months at 10 % a month
     out = clv.customer_lifetime_value(LinearModel(2.0), np.array([50.0, 10.0]), s, time=3, discount_rate=0.1, unit="M")
     disc = sum(1 / 1.1**i for i in (1, 2, 3))
@@ -107,20 +123,20 @@ def test_customer_lifetime_value_hand_case():
     # weekly model: 1 purchase a week = 30.4375 / 7 a month
     weekly = clv.customer_lifetime_value(LinearModel(1.0), 7.0, s, time=1, discount_rate=0.0, unit="W")
     np.testing.assert_allclose(weekly.to_numpy(), [30.4375] * 2)
-    # the older keyword freq= is the same parameter
-    pd.testing.assert_series_equal(
-        clv.customer_lifetime_value(LinearModel(1.0), 7.0, s, time=1, discount_rate=0.0, freq="W"), weekly
-    )
+    # unit= is the only name of the model time unit (freq= is gone: the package never uses it)
+    with pytest.raises(TypeError, match="freq"):
+        clv.customer_lifetime_value(LinearModel(1.0), 7.0, s, time=1, discount_rate=0.0, freq="W")
     # the default unit is days, as in summarize
-    pd.testing.assert_series_equal(clv.customer_lifetime_value(LinearModel(0.1), 10.0, s, time=1, discount_rate=0.0), exact_month)
+    pd.testing.assert_series_equal(
+        clv.customer_lifetime_value(LinearModel(0.1), 10.0, s, time=1, discount_rate=0.0), exact_month
+    )
     with pytest.raises(ValueError, match="ggf_or_monetary must have one value per customer"):
         clv.customer_lifetime_value(LinearModel(1.0), np.ones(3), s)
-    with pytest.raises(ValueError, match="unit must be one of 'D' \\(days\\), 'W' \\(weeks = 7 days\\) or 'M' \\(months = 30.4375 days\\)"):
+    with pytest.raises(
+        ValueError,
+        match="unit must be one of 'D' \\(days\\), 'W' \\(weeks = 7 days\\) or 'M' \\(months = 30.4375 days\\)",
+    ):
         clv.customer_lifetime_value(LinearModel(1.0), 1.0, s, unit="H")
-    with pytest.raises(ValueError, match="freq must be one of 'D'"):
-        clv.customer_lifetime_value(LinearModel(1.0), 1.0, s, freq="H")
-    with pytest.raises(ValueError, match="unit='W' and freq='D' disagree"):
-        clv.customer_lifetime_value(LinearModel(1.0), 1.0, s, unit="W", freq="D")
     with pytest.raises(ValueError, match="discount_rate must be at least 0"):
         clv.customer_lifetime_value(LinearModel(1.0), 1.0, s, discount_rate=-0.1)
     with pytest.raises(ValueError, match="time must be a whole number of months"):
@@ -140,7 +156,6 @@ def test_no_warnings_on_the_happy_path(cdnow):
         rep = s[s["frequency"] > 0]
         gg = clv.fit_gamma_gamma(rep)
         clv.customer_lifetime_value(model, gg, rep, unit="W")
-        clv.customer_lifetime_value(model, gg, rep, freq="W")  # the lessons' spelling
 
 
 # ----------------------------------------------------------------------------------------------
@@ -151,7 +166,7 @@ def test_simple_clv():
     assert round(clv.simple_clv(100, 0.8, 0.1), 2) == 266.67
     assert clv.simple_clv(100, 0.8, 0.1, include_initial=True) == pytest.approx(100 + 266.6666667)
     assert clv.simple_clv(100, 0.0, 0.1) == 0.0
-    assert clv.simple_clv(100, 1.0, 0.1) == pytest.approx(1000.0)   # retained for ever: m / d
+    assert clv.simple_clv(100, 1.0, 0.1) == pytest.approx(1000.0)  # retained for ever: m / d
     margins = pd.Series([100.0, 40.0], index=["A", "B"])
     out = clv.simple_clv(margins, pd.Series([0.8, 0.5], index=["A", "B"]), 0.1)
     np.testing.assert_allclose(out.to_numpy(), [266.6666667, 40 * 0.5 / 0.6])
@@ -161,7 +176,9 @@ def test_simple_clv():
         clv.simple_clv(100, 1.0, 0.0)
     with pytest.raises(ValueError, match="discount must be at least 0"):
         clv.simple_clv(100, 0.5, -0.1)
-    with pytest.raises(ValueError, match="retention must be between 0 and 1; 1 value\\(s\\) are not, e.g. 1.5 \\(at 'B'\\)"):
+    with pytest.raises(
+        ValueError, match="retention must be between 0 and 1; 1 value\\(s\\) are not, e.g. 1.5 \\(at 'B'\\)"
+    ):
         clv.simple_clv(margins, pd.Series([0.5, 1.5], index=["A", "B"]), 0.1)
 
 

@@ -1,4 +1,5 @@
 """coursekit.clv.matrix: the CLV matrix with language-neutral cell keys."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -6,22 +7,36 @@ import pytest
 
 from coursekit import clv, i18n
 
-CELL_KEYS = ["star", "costly_star", "cash_cow", "declining_heavy_user",
-             "growth_prospect", "costly_prospect", "low_value", "loss_maker"]
+CELL_KEYS = [
+    "star",
+    "costly_star",
+    "cash_cow",
+    "declining_heavy_user",
+    "growth_prospect",
+    "costly_prospect",
+    "low_value",
+    "loss_maker",
+]
 
 
 def _quadrant_frame():
     # one customer per cell; medians: cost 55, current 455, future 455
     rows = {
-        "S1": (10, 900, 900), "S2": (100, 900, 900), "S3": (10, 900, 10), "S4": (100, 900, 10),
-        "S5": (10, 10, 900), "S6": (100, 10, 900), "S7": (10, 10, 10), "S8": (100, 10, 10),
+        "S1": (10, 900, 900),
+        "S2": (100, 900, 900),
+        "S3": (10, 900, 10),
+        "S4": (100, 900, 10),
+        "S5": (10, 10, 900),
+        "S6": (100, 10, 900),
+        "S7": (10, 10, 10),
+        "S8": (100, 10, 10),
     }
     return pd.DataFrame.from_dict(rows, orient="index", columns=["cost_to_serve", "current_profit", "future_profit"])
 
 
 def test_clv_quadrant():
     q = clv.clv_quadrant(_quadrant_frame())
-    assert q["cell"].tolist() == CELL_KEYS            # cell 1..8 in the course's order
+    assert q["cell"].tolist() == CELL_KEYS  # cell 1..8 in the course's order
     assert (q["cell"].cat.codes + 1).tolist() == [1, 2, 3, 4, 5, 6, 7, 8]
     assert q.loc["S1", "cell"] == "star" and q.loc["S8", "cell"] == "loss_maker"
     assert clv.CLV_CELL_NAMES[q.loc["S1", "cell"]] == "Star"
@@ -38,7 +53,12 @@ def test_clv_quadrant():
     # explicit thresholds: everybody's cost is "low" when the threshold is 1000
     q2 = clv.clv_quadrant(_quadrant_frame(), cost_threshold=1000)
     assert (q2["cost_level"] == "low").all()
-    assert clv.clv_quadrant_summary(q2).loc[["costly_star", "declining_heavy_user", "costly_prospect", "loss_maker"], "customers"].sum() == 0
+    assert (
+        clv.clv_quadrant_summary(q2)
+        .loc[["costly_star", "declining_heavy_user", "costly_prospect", "loss_maker"], "customers"]
+        .sum()
+        == 0
+    )
     assert q2["cell"].value_counts().loc[["star", "cash_cow", "growth_prospect", "low_value"]].tolist() == [2, 2, 2, 2]
     # customer id in a column
     df = _quadrant_frame().rename_axis("cid").reset_index()
@@ -67,7 +87,10 @@ def test_clv_quadrant_is_the_same_in_every_language():
     for lang in ("en", "zh"):
         i18n.use(lang)
         try:
-            results[lang] = (clv.clv_quadrant(df, customer_col="cid"), clv.clv_quadrant_summary(clv.clv_quadrant(df, customer_col="cid")))
+            results[lang] = (
+                clv.clv_quadrant(df, customer_col="cid"),
+                clv.clv_quadrant_summary(clv.clv_quadrant(df, customer_col="cid")),
+            )
         finally:
             i18n.use("en")
     pd.testing.assert_frame_equal(results["en"][0], results["zh"][0])

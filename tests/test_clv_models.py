@@ -1,4 +1,5 @@
 """coursekit.clv.models: published CDNOW parameters, predictions, the df.T pitfall, alive path, matrices."""
+
 from __future__ import annotations
 
 import warnings
@@ -6,12 +7,8 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from _clv_data import (  # noqa: F401  (bgf, cal_hold, cal_summary, cdnow are fixtures)
+from _clv_data import (
     CAL_END,
-    bgf,
-    cal_hold,
-    cal_summary,
-    cdnow,
     still_broken,
 )
 
@@ -84,7 +81,7 @@ def test_simulate_bgnbd_recovers_parameters():
 def test_df_T_pitfall(bgf, cal_summary):
     df = cal_summary
     naive = bgf.conditional_probability_alive(df.frequency, df.recency, df.T)  # df.T is the transpose!
-    assert np.shape(naive) == (4, len(df))                                     # silently wrong
+    assert np.shape(naive) == (4, len(df))  # silently wrong
     with pytest.raises(NotImplementedError, match="mixed DataFrame and Series"):  # or a cryptic error
         bgf.predict(10, df.frequency, df.recency, df.T)
     with pytest.raises(ValueError, match='df.T is the transpose of the frame; write df\\["T"\\]'):
@@ -108,7 +105,9 @@ def test_lifetimes_calculate_alive_path_still_broken(bgf, cdnow):
     one = cdnow[cdnow["customer_id"] == 4]
     still_broken(
         lambda: lutils.calculate_alive_path(bgf, one, "date", 40, freq="W"),
-        TypeError, "unexpected keyword argument 'method'", "calculate_alive_path",
+        TypeError,
+        "unexpected keyword argument 'method'",
+        "calculate_alive_path",
     )
 
 
@@ -143,7 +142,11 @@ def test_calibration_holdout_table(bgf, cal_hold):
     pred = bgf.conditional_expected_number_of_purchases_up_to_time(
         cal_hold["duration_holdout"].iloc[0], cal_hold["frequency"], cal_hold["recency"], cal_hold["T"]
     )
-    ref = pd.DataFrame({"f": cal_hold["frequency"], "actual": cal_hold["frequency_holdout"], "pred": pred}).groupby("f").mean()
+    ref = (
+        pd.DataFrame({"f": cal_hold["frequency"], "actual": cal_hold["frequency_holdout"], "pred": pred})
+        .groupby("f")
+        .mean()
+    )
     np.testing.assert_allclose(table["actual"].iloc[:7], ref["actual"].iloc[:7])
     np.testing.assert_allclose(table["expected"].iloc[:7], ref["pred"].iloc[:7])
     # the model tracks the holdout well on CDNOW (FHL 2005, Figure 4)
@@ -156,7 +159,9 @@ def test_matrices(bgf):
     assert fr.loc[3, 20] == pytest.approx(bgf.conditional_expected_number_of_purchases_up_to_time(10, 3, 20, 39))
     assert fr.loc[0, 5:].isna().all() and fr.loc[0, 0] > 0
     pa = clv.probability_alive_matrix(bgf, max_frequency=5, max_recency=39, unit="W")
-    ref = np.asarray(bgf.conditional_probability_alive_matrix(max_frequency=5, max_recency=39)).T  # lifetimes: [recency, frequency]
+    ref = np.asarray(
+        bgf.conditional_probability_alive_matrix(max_frequency=5, max_recency=39)
+    ).T  # lifetimes: [recency, frequency]
     mask = pa.notna().to_numpy()
     np.testing.assert_allclose(pa.to_numpy()[mask], ref[mask], rtol=1e-12)
     assert pa.attrs == {"kind": "p_alive", "T": 39.0, "unit": "W"}

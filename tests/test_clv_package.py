@@ -1,4 +1,5 @@
 """The shape of coursekit.clv: topic modules under 800 lines, light import, one-hop names, one API convention."""
+
 from __future__ import annotations
 
 import ast
@@ -44,8 +45,11 @@ def _top_level_imports(source: str) -> set[str]:
 
 
 def _heavy(imports: set[str]) -> list[str]:
-    return sorted(m for m in imports if m.split(".")[0] in ("matplotlib", "lifetimes")
-                  or m.startswith(("coursekit.plots", "coursekit.notebook")))
+    return sorted(
+        m
+        for m in imports
+        if m.split(".")[0] in ("matplotlib", "lifetimes") or m.startswith(("coursekit.plots", "coursekit.notebook"))
+    )
 
 
 @pytest.mark.parametrize("module", [*CALCULATION_MODULES, "plotting", "__init__"])
@@ -67,8 +71,13 @@ def test_the_import_check_finds_what_it_must():
     )
     imports = _top_level_imports(source)
     assert "coursekit.clv.summary.summarize" in imports and "numpy" in imports
-    assert _heavy(imports) == ["coursekit.plots", "coursekit.plots.finish", "lifetimes",
-                               "lifetimes.BetaGeoFitter", "matplotlib.pyplot"]
+    assert _heavy(imports) == [
+        "coursekit.plots",
+        "coursekit.plots.finish",
+        "lifetimes",
+        "lifetimes.BetaGeoFitter",
+        "matplotlib.pyplot",
+    ]
     assert _heavy(_top_level_imports("def f():\n    import matplotlib\n")) == []
 
 
@@ -104,7 +113,9 @@ def test_every_public_name_is_one_hop_away():
         for name in mod.__all__:
             assert getattr(clv, name) is getattr(mod, name), f"clv.{name} is not coursekit.clv.{module}.{name}"
             assert name in clv.__all__
-    assert sorted(clv.__all__) == sorted(n for m in MODULES for n in importlib.import_module(f"coursekit.clv.{m}").__all__)
+    assert sorted(clv.__all__) == sorted(
+        n for m in MODULES for n in importlib.import_module(f"coursekit.clv.{m}").__all__
+    )
     # the plotting functions are there without importing matplotlib first
     assert callable(clv.plot_matrix) and clv.plot_matrix.__module__ == "coursekit.clv.plotting"
 

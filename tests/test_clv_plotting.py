@@ -1,4 +1,5 @@
 """coursekit.clv.plotting: the charts that replace lifetimes' broken plotting helpers."""
+
 from __future__ import annotations
 
 import warnings
@@ -9,11 +10,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from _clv_data import (  # noqa: E402, F401  (bgf, cal_hold, cdnow are fixtures)
+from _clv_data import (  # noqa: E402
     CAL_END,
-    bgf,
-    cal_hold,
-    cdnow,
     still_broken,
 )
 
@@ -34,7 +32,9 @@ def test_lifetimes_plot_history_alive_still_broken(bgf, cdnow):
     one = cdnow[cdnow["customer_id"] == 4]
     still_broken(
         lambda: lplot.plot_history_alive(bgf, 40, one, "date", freq="W"),
-        TypeError, "does not support operation 'sum'", "plot_history_alive",
+        TypeError,
+        "does not support operation 'sum'",
+        "plot_history_alive",
     )
 
 
@@ -50,7 +50,9 @@ def test_plot_history_alive(bgf, cdnow):
 def test_lifetimes_plot_expected_repeat_purchases_still_broken(bgf):
     still_broken(
         lambda: lplot.plot_expected_repeat_purchases(bgf),
-        AttributeError, "prop_cycler", "plot_expected_repeat_purchases",
+        AttributeError,
+        "prop_cycler",
+        "plot_expected_repeat_purchases",
     )
 
 

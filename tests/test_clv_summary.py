@@ -1,4 +1,5 @@
 """coursekit.clv.summary: summarize, calibration_holdout and the lifetimes helpers they replace."""
+
 from __future__ import annotations
 
 import importlib.resources
@@ -8,11 +9,10 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from _clv_data import (  # noqa: F401  (cdnow is a fixture)
+from _clv_data import (
     CAL_END,
     OBS_END,
     UNIT_MULT,
-    cdnow,
     hand_log,
     lifetimes_summary,
     load_cdnow,
@@ -104,7 +104,9 @@ def test_lifetimes_weekly_summary_is_a_different_definition(cdnow):
     tx = cdnow[cdnow["date"] <= CAL_END]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        weekly = lutils.summary_data_from_transaction_data(tx, "customer_id", "date", observation_period_end=CAL_END, freq="W")
+        weekly = lutils.summary_data_from_transaction_data(
+            tx, "customer_id", "date", observation_period_end=CAL_END, freq="W"
+        )
     ours = clv.summarize(tx, end=CAL_END, unit="W")
     assert (weekly.loc[ours.index, "frequency"] != ours["frequency"]).sum() > 100
     assert (weekly["T"] == np.floor(weekly["T"])).all()
@@ -114,7 +116,9 @@ def test_lifetimes_weekly_summary_is_a_different_definition(cdnow):
 def test_lifetimes_summary_freq_still_broken(cdnow, freq):
     still_broken(
         lambda: lutils.summary_data_from_transaction_data(cdnow, "customer_id", "date", freq=freq),
-        ValueError, r"not supported|Invalid frequency", f'summary_data_from_transaction_data(freq="{freq}")',
+        ValueError,
+        r"not supported|Invalid frequency",
+        f'summary_data_from_transaction_data(freq="{freq}")',
     )
 
 
@@ -143,8 +147,16 @@ def test_lifetimes_datasets_import_needs_pkg_resources():
         (lambda t: t.drop(columns="date"), ValueError, "missing column 'date'"),
         (lambda t: t.assign(amount=["x"] + [1.0] * (len(t) - 1)), TypeError, "column 'amount' must be numeric"),
         (lambda t: t.assign(amount=[np.nan] + [1.0] * (len(t) - 1)), ValueError, "column 'amount' has 1 missing"),
-        (lambda t: t.assign(date=["soon"] + ["2025-01-02"] * (len(t) - 1)), ValueError, "column 'date' has 1 value\\(s\\) that are not dates"),
-        (lambda t: t.assign(customer_id=[None] + t["customer_id"].iloc[1:].tolist()), ValueError, "column 'customer_id' has 1 missing"),
+        (
+            lambda t: t.assign(date=["soon"] + ["2025-01-02"] * (len(t) - 1)),
+            ValueError,
+            "column 'date' has 1 value\\(s\\) that are not dates",
+        ),
+        (
+            lambda t: t.assign(customer_id=[None] + t["customer_id"].iloc[1:].tolist()),
+            ValueError,
+            "column 'customer_id' has 1 missing",
+        ),
         (lambda t: t.assign(date=np.arange(len(t))), TypeError, "column 'date' must hold dates"),
     ],
 )
@@ -174,8 +186,9 @@ def test_summarize_internals_edge_cases():
 
 def test_summarize_leaves_out_lines_after_end_and_nets_returns():
     log = hand_log()
-    later = pd.DataFrame({"customer_id": ["A", "B"], "date": pd.to_datetime(["2025-03-05", "2025-03-01"]),
-                          "amount": [50.0, 9.0]})
+    later = pd.DataFrame(
+        {"customer_id": ["A", "B"], "date": pd.to_datetime(["2025-03-05", "2025-03-01"]), "amount": [50.0, 9.0]}
+    )
     with pytest.warns(CourseKitDataNote, match="2 line\\(s\\) dated after the end 2025-02-28 left out"):
         kept = clv.summarize(pd.concat([log, later]), end="2025-02-28")
     pd.testing.assert_frame_equal(kept, clv.summarize(log, end="2025-02-28"), check_like=True)
@@ -186,7 +199,9 @@ def test_summarize_leaves_out_lines_after_end_and_nets_returns():
         netted = clv.summarize(pd.concat([log, ret]), end="2025-02-28")
     plain = clv.summarize(log, end="2025-02-28")
     assert netted.loc["A", "frequency"] == plain.loc["A", "frequency"]
-    assert netted.loc["A", "monetary_value"] == pytest.approx(plain.loc["A", "monetary_value"] - 1.0 / plain.loc["A", "frequency"])
+    assert netted.loc["A", "monetary_value"] == pytest.approx(
+        plain.loc["A", "monetary_value"] - 1.0 / plain.loc["A", "frequency"]
+    )
 
 
 def test_summary_of_the_calibration_period_straight_from_the_full_cdnow_sample():
@@ -197,23 +212,27 @@ def test_summary_of_the_calibration_period_straight_from_the_full_cdnow_sample()
     cut = clv.summarize(cdnow[cdnow["date"] <= "1997-09-30"], end="1997-09-30", unit="W")
     pd.testing.assert_frame_equal(full, cut)
     bgf = clv.fit_bgnbd(full)
-    np.testing.assert_allclose(clv.fitted_params(bgf)[["r", "alpha", "a", "b"]], [0.243, 4.414, 0.793, 2.426], atol=1e-3)
+    np.testing.assert_allclose(
+        clv.fitted_params(bgf)[["r", "alpha", "a", "b"]], [0.243, 4.414, 0.793, 2.426], atol=1e-3
+    )
 
 
 # ----------------------------------------------------------------------------------------------
 # calibration / holdout
 # ----------------------------------------------------------------------------------------------
 def test_calibration_holdout_hand_case():
-    log = pd.concat([hand_log(), pd.DataFrame({"customer_id": ["D"], "date": [pd.Timestamp("2025-02-10")], "amount": [3.0]})])
+    log = pd.concat(
+        [hand_log(), pd.DataFrame({"customer_id": ["D"], "date": [pd.Timestamp("2025-02-10")], "amount": [3.0]})]
+    )
     with pytest.warns(CourseKitDataNote, match="1 customer\\(s\\) with their first purchase in the holdout"):
         ch = clv.calibration_holdout(log, "2025-01-31", "2025-02-28")
     expected = pd.DataFrame(
         {
-            "frequency": [1, 0, 1],                 # A: Jan 1 + Jan 8; B: Jan 20; C: Jan 3 + Jan 31
+            "frequency": [1, 0, 1],  # A: Jan 1 + Jan 8; B: Jan 20; C: Jan 3 + Jan 31
             "recency": [7.0, 0.0, 28.0],
             "T": [30.0, 11.0, 28.0],
             "monetary_value": [20.0, 0.0, 6.0],
-            "frequency_holdout": [1, 0, 1],         # A: Feb 5; C: Feb 20; D (new in Feb) left out
+            "frequency_holdout": [1, 0, 1],  # A: Feb 5; C: Feb 20; D (new in Feb) left out
             "monetary_value_holdout": [40.0, 0.0, 9.0],
             "duration_holdout": [28.0, 28.0, 28.0],
         },
@@ -229,7 +248,9 @@ def test_calibration_holdout_hand_case():
 def test_lifetimes_calibration_and_holdout_data_still_broken(cdnow):
     still_broken(
         lambda: lutils.calibration_and_holdout_data(cdnow, "customer_id", "date", CAL_END, OBS_END),
-        ValueError, "No objects to concatenate", "calibration_and_holdout_data without monetary_value_col",
+        ValueError,
+        "No objects to concatenate",
+        "calibration_and_holdout_data without monetary_value_col",
     )
 
 
@@ -240,7 +261,13 @@ def test_calibration_holdout_equals_lifetimes(cdnow, unit):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ref = lutils.calibration_and_holdout_data(
-            daily, "customer_id", "date", CAL_END, OBS_END, freq="D", freq_multiplier=UNIT_MULT[unit],
+            daily,
+            "customer_id",
+            "date",
+            CAL_END,
+            OBS_END,
+            freq="D",
+            freq_multiplier=UNIT_MULT[unit],
             monetary_value_col="amount",
         )
     ref.columns = [c.removesuffix("_cal") for c in ref.columns]

@@ -1,4 +1,5 @@
 """Unit tests of coursekit.clv.weekly_purchases: first and repeat purchases per week (CDNOW, lesson 08)."""
+
 from __future__ import annotations
 
 import warnings
@@ -26,11 +27,13 @@ def quiet(func, *args, **kwargs):
 
 @pytest.fixture
 def tx():
-    return pd.DataFrame({
-        "customer_id": [1, 1, 2, 1, 2, 3],
-        "date": ["1997-01-01", "1997-01-01", "1997-01-07", "1997-01-08", "1997-01-20", "1997-01-21"],
-        "amount": [5.0, 6.0, 7.0, -3.0, 8.0, 9.0],
-    })
+    return pd.DataFrame(
+        {
+            "customer_id": [1, 1, 2, 1, 2, 3],
+            "date": ["1997-01-01", "1997-01-01", "1997-01-07", "1997-01-08", "1997-01-20", "1997-01-21"],
+            "amount": [5.0, 6.0, 7.0, -3.0, 8.0, 9.0],
+        }
+    )
 
 
 def test_weekly_purchases_hand_case(tx):
@@ -45,8 +48,10 @@ def test_weekly_purchases_hand_case(tx):
         paid = clv.weekly_purchases(tx, "1997-01-21", amount_col="amount")
     assert paid["repeat_purchases"].tolist() == [0, 0, 1]  # the negative line is not a purchase
     # the layer's rule and wording: netted into customer 1's purchase of 1 January (11 - 3 = 8 > 0)
-    assert paid.attrs["notes"] == ["1 return line(s) (negative amount, total -3.00) netted into 1 purchase(s) "
-                                   "(the customer's latest purchase on or before the return date)"]
+    assert paid.attrs["notes"] == [
+        "1 return line(s) (negative amount, total -3.00) netted into 1 purchase(s) "
+        "(the customer's latest purchase on or before the return date)"
+    ]
 
 
 def test_weekly_purchases_end_leaves_out_later_lines_and_flags_a_partial_week(tx):
@@ -102,9 +107,9 @@ def test_weekly_purchases_of_cdnow():
 
 
 def test_plot_weekly_purchases():
-    weekly = clv.weekly_purchases(pd.DataFrame({"customer_id": [1, 2, 1],
-                                                       "date": ["1997-01-01", "1997-01-03", "1997-01-10"]}),
-                                         "1997-01-14")
+    weekly = clv.weekly_purchases(
+        pd.DataFrame({"customer_id": [1, 2, 1], "date": ["1997-01-01", "1997-01-03", "1997-01-10"]}), "1997-01-14"
+    )
     ax = clv.plot_weekly_purchases(weekly)
     assert ax.get_title() == "Purchases per week" and ax.get_xlabel() == "Week"
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["First purchase", "Repeat purchase"]
@@ -114,9 +119,11 @@ def test_plot_weekly_purchases():
 
 
 def test_plot_weekly_purchases_marks_a_partial_week():
-    weekly = quiet(clv.weekly_purchases, pd.DataFrame({"customer_id": [1, 2, 1],
-                                                              "date": ["1997-01-01", "1997-01-03", "1997-01-10"]}),
-                   "1997-01-10")
+    weekly = quiet(
+        clv.weekly_purchases,
+        pd.DataFrame({"customer_id": [1, 2, 1], "date": ["1997-01-01", "1997-01-03", "1997-01-10"]}),
+        "1997-01-10",
+    )
     ax = clv.plot_weekly_purchases(weekly)
     faded = [p for p in ax.patches if p.get_hatch() == "//"]
     assert len(faded) == 2 and {p.get_alpha() for p in faded} == {0.35}  # week 2: first and repeat bars
@@ -125,8 +132,9 @@ def test_plot_weekly_purchases_marks_a_partial_week():
 
 
 def test_plot_weekly_purchases_bad_input():
-    weekly = clv.weekly_purchases(pd.DataFrame({"customer_id": [1, 2], "date": ["1997-01-01", "1997-01-09"]}),
-                                         "1997-01-14")
+    weekly = clv.weekly_purchases(
+        pd.DataFrame({"customer_id": [1, 2], "date": ["1997-01-01", "1997-01-09"]}), "1997-01-14"
+    )
     with pytest.raises(TypeError, match="weekly must be a pandas DataFrame, got list"):
         clv.plot_weekly_purchases([1, 0, 2])
     with pytest.raises(ValueError, match="weekly is empty: it has no rows"):

@@ -5,6 +5,7 @@ table with a ``ValueError``, both naming the problem, and each must carry a
 numpydoc docstring with an example. Adding a public function without these
 fails here.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -17,8 +18,22 @@ MODULES = ["rfm", "tiers", "clv", "transactions", "accounts", "funnel", "service
 
 # Parameter names that hold the data a function works on.
 DATA_PARAMS = {
-    "transactions", "table", "scores", "segmented", "summary", "values", "orders", "customers",
-    "opportunities", "tickets", "monthly", "weekly", "funnel", "matrix", "df", "quadrant",
+    "transactions",
+    "table",
+    "scores",
+    "segmented",
+    "summary",
+    "values",
+    "orders",
+    "customers",
+    "opportunities",
+    "tickets",
+    "monthly",
+    "weekly",
+    "funnel",
+    "matrix",
+    "df",
+    "quadrant",
 }
 # Other required arguments, so that only the data argument is wrong.
 REQUIRED = {
@@ -50,8 +65,7 @@ def _public_functions():
 
 PUBLIC = list(_public_functions())
 TABLE_FUNCTIONS = [
-    (qualname, func) for qualname, func in PUBLIC
-    if next(iter(inspect.signature(func).parameters), None) in DATA_PARAMS
+    (qualname, func) for qualname, func in PUBLIC if next(iter(inspect.signature(func).parameters), None) in DATA_PARAMS
 ]
 
 
@@ -63,7 +77,9 @@ def test_every_module_declares_its_public_api():
 @pytest.mark.parametrize("qualname,func", PUBLIC, ids=[q for q, _ in PUBLIC])
 def test_public_function_has_numpydoc_with_example(qualname, func):
     doc = inspect.getdoc(func) or ""
-    assert "Parameters\n----------" in doc or not inspect.signature(func).parameters, f"{qualname}: no Parameters section"
+    assert "Parameters\n----------" in doc or not inspect.signature(func).parameters, (
+        f"{qualname}: no Parameters section"
+    )
     assert "Examples\n--------" in doc and ">>> " in doc, f"{qualname}: no runnable example"
 
 

@@ -6,6 +6,7 @@ the exercise runs top to bottom in a fresh kernel and every check says "not answ
 the solution's stored outputs show every check correct. The fixture ``tests/fixtures/99-demo.ipynb``
 (demo bank) exercises the whole pipeline even while ``solutions/`` is empty.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -33,8 +34,11 @@ def check_cells(nb):
 
 
 def plain_texts(cell):
-    return [str(o.get("data", {}).get("text/plain", "")) for o in cell.get("outputs", [])
-            if o.get("output_type") in ("display_data", "execute_result")]
+    return [
+        str(o.get("data", {}).get("text/plain", ""))
+        for o in cell.get("outputs", [])
+        if o.get("output_type") in ("display_data", "execute_result")
+    ]
 
 
 def assert_all_unanswered(nb):
@@ -59,7 +63,8 @@ def assert_locked(nb, where):
     for cell in nb.cells:
         if make.is_locked_cell(cell):
             assert cell.metadata.get("editable") is False and cell.metadata.get("deletable") is False, (
-                f"{where}: cell {cell.source[:40]!r} is not locked")
+                f"{where}: cell {cell.source[:40]!r} is not locked"
+            )
 
 
 def assert_no_solution(ex_nb, sol_nb, where):
@@ -95,7 +100,8 @@ def test_exercise_matches_solution(solution):
     assert exercise.exists(), f"{exercise} missing: run python tools/make_exercises.py"
     sol = make.read(solution)
     assert exercise.read_bytes() == make.dumps(make.make_exercise(sol)).encode("utf-8"), (
-        f"{exercise} is stale: run python tools/make_exercises.py")
+        f"{exercise} is stale: run python tools/make_exercises.py"
+    )
     ex_nb = make.read(exercise)
     assert_no_solution(ex_nb, sol, exercise.name)
     assert_locked(ex_nb, f"exercises/{exercise.name}")
@@ -151,8 +157,10 @@ def test_make_exercise_pipeline(fixture_root, capsys):
     assert_locked(ex_nb, "fixture exercise")
     sources = [c.source for c in ex_nb.cells]
     assert "answer_q1 = None\n# YOUR CODE HERE: replace None above with your answer" in sources
-    assert any("    result = None\n    # YOUR CODE HERE: replace None above with your answer\n    return result" in s
-               for s in sources)
+    assert any(
+        "    result = None\n    # YOUR CODE HERE: replace None above with your answer\n    return result" in s
+        for s in sources
+    )
     assert any("*Write your answer here.*" in s and "frequency and recency" not in s for s in sources)
     # stale detection and orphans
     ex_path.write_bytes(first.replace(b"Demo exercises", b"Edited by hand"))
@@ -206,8 +214,12 @@ def test_make_exercise_does_not_modify_input_and_rejects_bad_markers():
     bad = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("<!-- BEGIN SOLUTION --> text")])
     with pytest.raises(make.SolutionMarkerError):
         make.make_exercise(bad)
-    tagged = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("setup()", metadata={"tags": ["locked"]}),
-                                             nbformat.v4.new_markdown_cell("x", metadata={"tags": ["locked"]})])
+    tagged = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("setup()", metadata={"tags": ["locked"]}),
+            nbformat.v4.new_markdown_cell("x", metadata={"tags": ["locked"]}),
+        ]
+    )
     out = make.make_exercise(tagged)
     assert all(c.metadata["editable"] is False for c in out.cells)
     assert out.metadata["coursekit"] == {"edition": "exercise"}
@@ -237,15 +249,23 @@ def test_fixture_exercise_runs_unanswered_and_solution_runs_correct(fixture_root
 
 def test_run_notebooks_cli_reports_errors_and_stderr(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("MPLBACKEND", "Agg")  # must not reach the kernel: figures would not be stored
-    good = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell("import os\nprint(os.environ['COURSEKIT_HOME'] != os.path.expanduser('~/.coursekit'))"),
-        nbformat.v4.new_code_cell(f"import os\nprint(os.path.realpath(os.getcwd()) == {str(tmp_path.resolve())!r}, "
-                                  "'inline' in os.environ.get('MPLBACKEND', 'inline'))"),
-    ])
-    bad = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell("import warnings\nwarnings.warn('careful')"),
-        nbformat.v4.new_code_cell("1 / 0"),
-    ])
+    good = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "import os\nprint(os.environ['COURSEKIT_HOME'] != os.path.expanduser('~/.coursekit'))"
+            ),
+            nbformat.v4.new_code_cell(
+                f"import os\nprint(os.path.realpath(os.getcwd()) == {str(tmp_path.resolve())!r}, "
+                "'inline' in os.environ.get('MPLBACKEND', 'inline'))"
+            ),
+        ]
+    )
+    bad = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("import warnings\nwarnings.warn('careful')"),
+            nbformat.v4.new_code_cell("1 / 0"),
+        ]
+    )
     (tmp_path / "good.ipynb").write_text(nbformat.writes(good), encoding="utf-8")
     (tmp_path / "bad.ipynb").write_text(nbformat.writes(bad), encoding="utf-8")
     bad_before = (tmp_path / "bad.ipynb").read_bytes()

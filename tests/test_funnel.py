@@ -1,4 +1,5 @@
 """Unit tests of coursekit.funnel: opportunities per stage of the sales funnel and its chart."""
+
 from __future__ import annotations
 
 import matplotlib.pyplot as plt

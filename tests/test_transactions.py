@@ -1,4 +1,5 @@
 """Unit tests of coursekit.transactions: hand-computed cases, the bad-input matrix, the case data."""
+
 from __future__ import annotations
 
 import warnings
@@ -8,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from coursekit import clv, datasets, transactions
+from coursekit import datasets, transactions
 from coursekit._validate import CourseKitDataNote
 
 
@@ -23,17 +24,17 @@ def lines():
     """Order lines computed by hand below."""
     rows = [
         # order, customer, date, amount, margin
-        ("O1", "A", "2025-03-01", 100.0, 20.0),   # two sale lines, one partial return
+        ("O1", "A", "2025-03-01", 100.0, 20.0),  # two sale lines, one partial return
         ("O1", "A", "2025-03-01", 50.0, 10.0),
-        ("O2", "B", "2025-03-02", 80.0, 16.0),    # untouched
-        ("O3", "B", "2025-03-05", 40.0, 8.0),     # fully returned -> excluded
+        ("O2", "B", "2025-03-02", 80.0, 16.0),  # untouched
+        ("O3", "B", "2025-03-05", 40.0, 8.0),  # fully returned -> excluded
         ("O1", "A", "2025-03-20", -30.0, -6.0),
         ("O3", "B", "2025-03-25", -40.0, -8.0),
-        ("O4", "C", "2025-02-10", 60.0, 9.0),     # sale lines on two days: earliest sale date
+        ("O4", "C", "2025-02-10", 60.0, 9.0),  # sale lines on two days: earliest sale date
         ("O4", "C", "2025-02-12", 15.0, 3.0),
-        ("O5", "C", "2025-04-01", -10.0, -2.0),   # return without its sale in the data -> excluded
-        ("O6", "A", "2025-01-15", 0.0, 0.0),      # zero line only: net 0 -> excluded
-        ("O7", "D", "2025-02-01", 25.0, 5.0),     # return booked before the sale date stays netted
+        ("O5", "C", "2025-04-01", -10.0, -2.0),  # return without its sale in the data -> excluded
+        ("O6", "A", "2025-01-15", 0.0, 0.0),  # zero line only: net 0 -> excluded
+        ("O7", "D", "2025-02-01", 25.0, 5.0),  # return booked before the sale date stays netted
         ("O7", "D", "2025-01-31", -5.0, -1.0),
     ]
     return pd.DataFrame(rows, columns=["order_id", "customer_id", "date", "amount", "margin"])
@@ -49,8 +50,9 @@ def test_net_orders_hand_case(lines):
     expected = pd.DataFrame(
         {
             "customer_id": ["A", "D", "C", "A", "B"],
-            "date": pd.to_datetime(["2025-01-15", "2025-02-01", "2025-02-10", "2025-03-01", "2025-03-02"]
-                                   ).astype("datetime64[ns]"),
+            "date": pd.to_datetime(["2025-01-15", "2025-02-01", "2025-02-10", "2025-03-01", "2025-03-02"]).astype(
+                "datetime64[ns]"
+            ),
             "amount": [0.0, 20.0, 75.0, 120.0, 80.0],
             "margin": [0.0, 4.0, 12.0, 24.0, 16.0],
         },
@@ -71,18 +73,21 @@ def test_net_orders_hand_case(lines):
 
 def test_net_orders_without_margin_and_custom_columns(lines):
     renamed = lines.drop(columns="margin").rename(
-        columns={"order_id": "so", "customer_id": "cid", "date": "day", "amount": "value"})
+        columns={"order_id": "so", "customer_id": "cid", "date": "day", "amount": "value"}
+    )
     renamed["day"] = pd.to_datetime(renamed["day"])
-    net = quiet(transactions.net_orders, renamed, END, order_col="so", customer_col="cid", date_col="day",
-                amount_col="value")
+    net = quiet(
+        transactions.net_orders, renamed, END, order_col="so", customer_col="cid", date_col="day", amount_col="value"
+    )
     assert list(net.columns) == ["cid", "day", "value"]
     assert net.index.name == "so"
     assert net.loc["O1", "value"] == 120.0
 
 
 def test_net_orders_without_returns_gives_no_note():
-    df = pd.DataFrame({"order_id": [1, 2], "customer_id": ["A", "A"],
-                       "date": ["2025-01-02", "2025-01-01"], "amount": [10.0, 20.0]})
+    df = pd.DataFrame(
+        {"order_id": [1, 2], "customer_id": ["A", "A"], "date": ["2025-01-02", "2025-01-01"], "amount": [10.0, 20.0]}
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         net = transactions.net_orders(df, END)
@@ -92,22 +97,29 @@ def test_net_orders_without_returns_gives_no_note():
 
 # --------------------------------------------------------------------------- the end rule, purchases by day
 def test_end_is_a_calendar_day_inclusive_and_later_lines_are_noted():
-    df = pd.DataFrame({"customer_id": ["A", "A", "B"],
-                       "date": pd.to_datetime(["2025-12-31 15:00", "2026-01-01 08:00", "2026-02-01 00:00"]),
-                       "amount": [10.0, 5.0, 7.0]})
+    df = pd.DataFrame(
+        {
+            "customer_id": ["A", "A", "B"],
+            "date": pd.to_datetime(["2025-12-31 15:00", "2026-01-01 08:00", "2026-02-01 00:00"]),
+            "amount": [10.0, 5.0, 7.0],
+        }
+    )
     with pytest.warns(CourseKitDataNote, match="2 line"):
         table = transactions.purchases(df, "2025-12-31 12:00")  # a time of day in end is ignored
     assert table["customer_id"].tolist() == ["A"] and table["amount"].tolist() == [10.0]
     assert table.attrs["notes"] == [
-        "2 line(s) dated after the end 2025-12-31 left out (end is a calendar day, inclusive)"]
+        "2 line(s) dated after the end 2025-12-31 left out (end is a calendar day, inclusive)"
+    ]
 
 
 def test_purchases_by_day_net_returns_into_the_latest_earlier_purchase():
-    df = pd.DataFrame({
-        "customer_id": ["A", "A", "A", "A", "B", "C", "C"],
-        "date": ["2025-01-01", "2025-01-01", "2025-01-05", "2025-01-07", "2025-01-02", "2025-01-03", "2025-01-09"],
-        "amount": [10.0, 5.0, 8.0, -3.0, -4.0, 6.0, -6.0],
-    })
+    df = pd.DataFrame(
+        {
+            "customer_id": ["A", "A", "A", "A", "B", "C", "C"],
+            "date": ["2025-01-01", "2025-01-01", "2025-01-05", "2025-01-07", "2025-01-02", "2025-01-03", "2025-01-09"],
+            "amount": [10.0, 5.0, 8.0, -3.0, -4.0, 6.0, -6.0],
+        }
+    )
     table = quiet(transactions.purchases, df, END)
     # A: 1 Jan (15), 5 Jan (8 - 3 = 5); B: a return with no earlier purchase is left out;
     # C: 3 Jan fully returned on 9 Jan, so C has no purchase left
@@ -158,8 +170,12 @@ def _bad(df, **changes):
         (lambda t: _bad(t, customer_id=(1, np.nan)), {}, ValueError, "column 'customer_id' has 1 missing"),
         (lambda t: _bad(t, amount=(2, "abc")), {}, TypeError, "column 'amount' must be numeric"),
         (lambda t: _bad(t, amount=(2, np.nan)), {}, ValueError, "column 'amount' has 1 missing"),
-        (lambda t: t.assign(amount=t["amount"].where(t.index > 0, np.inf)), {}, ValueError,
-         "column 'amount' has infinite values"),
+        (
+            lambda t: t.assign(amount=t["amount"].where(t.index > 0, np.inf)),
+            {},
+            ValueError,
+            "column 'amount' has infinite values",
+        ),
         (lambda t: _bad(t, margin=(2, "x")), {"margin_col": "margin"}, TypeError, "column 'margin' must be numeric"),
         (lambda t: _bad(t, margin=(2, np.nan)), {"margin_col": "margin"}, ValueError, "column 'margin' has 1 missing"),
         (lambda t: _bad(t, date=(3, "soon")), {}, ValueError, "column 'date' has 1 value(s) that are not dates"),
@@ -191,20 +207,30 @@ def test_net_orders_on_the_case_data():
 # --------------------------------------------------------------------------- activity_by_period
 @pytest.fixture
 def yearly():
-    return pd.DataFrame({
-        "customer_id": ["A", "B", "C", "A", "A", "C", "D", "B"],
-        "date": ["2023-05-01", "2023-06-01", "2023-07-01", "2024-01-10", "2024-03-01", "2024-04-01",
-                 "2024-05-01", "2026-01-01"],
-        "amount": [100.0, 50.0, 30.0, 120.0, 10.0, 60.0, 20.0, 40.0],
-        "margin": [20.0, 10.0, 6.0, 24.0, 2.0, 12.0, 4.0, 8.0],
-    })
+    return pd.DataFrame(
+        {
+            "customer_id": ["A", "B", "C", "A", "A", "C", "D", "B"],
+            "date": [
+                "2023-05-01",
+                "2023-06-01",
+                "2023-07-01",
+                "2024-01-10",
+                "2024-03-01",
+                "2024-04-01",
+                "2024-05-01",
+                "2026-01-01",
+            ],
+            "amount": [100.0, 50.0, 30.0, 120.0, 10.0, 60.0, 20.0, 40.0],
+            "margin": [20.0, 10.0, 6.0, 24.0, 2.0, 12.0, 4.0, 8.0],
+        }
+    )
 
 
 def test_activity_by_period_hand_case(yearly):
     table = quiet(transactions.activity_by_period, yearly, "2026-12-31", margin_col="margin")
     assert [str(p) for p in table.index] == ["2023", "2024", "2025", "2026"]  # 2025 empty but listed
     assert table["customers"].tolist() == [3, 3, 0, 1]
-    assert table["retained"].tolist() == [0, 2, 0, 0]   # A and C stay in 2024
+    assert table["retained"].tolist() == [0, 2, 0, 0]  # A and C stay in 2024
     np.testing.assert_allclose(table["retention"], [np.nan, 2 / 3, 0.0, np.nan])
     assert table["amount"].tolist() == [180.0, 210.0, 0.0, 40.0]
     np.testing.assert_allclose(table["amount_per_customer"], [60.0, 70.0, np.nan, 40.0])
@@ -249,9 +275,12 @@ def test_activity_by_period_bad_input(yearly, make, kwargs, error, fragment):
 # --------------------------------------------------------------------------- recency_cell_retention
 def test_recency_cell_retention_hand_case():
     # quarters: A Q1 Q2 Q3, B Q1, C Q2 Q4 (2025)
-    orders = pd.DataFrame({"customer_id": ["A", "A", "A", "B", "C", "C"],
-                           "date": ["2025-01-05", "2025-04-05", "2025-07-05", "2025-01-20", "2025-05-01",
-                                    "2025-11-03"]})
+    orders = pd.DataFrame(
+        {
+            "customer_id": ["A", "A", "A", "B", "C", "C"],
+            "date": ["2025-01-05", "2025-04-05", "2025-07-05", "2025-01-20", "2025-05-01", "2025-11-03"],
+        }
+    )
     table = transactions.recency_cell_retention(orders, END, cells=2)
     # Q3: A cell 1 buys, B cell 2 does not, C cell 1 does not; Q4: A cell 1 does not, C cell 2 buys, B beyond
     assert table["customers"].tolist() == [3, 2]
@@ -306,7 +335,8 @@ def test_returns_note_is_the_one_wording_of_netted_returns(lines):
     from coursekit.transactions.log import returns_note
 
     assert returns_note(3, -75.0, 3, "purchase(s) of their order, at its sale date") == (
-        "3 return line(s) (negative amount, total -75.00) netted into 3 purchase(s) of their order, at its sale date")
+        "3 return line(s) (negative amount, total -75.00) netted into 3 purchase(s) of their order, at its sale date"
+    )
     # the layer's own note is made by it: the hand case above reads exactly the same
     net = quiet(transactions.net_orders, lines, END)
     assert returns_note(3, -75.0, 3, "purchase(s) of their order, at its sale date") in net.attrs["notes"]
@@ -315,13 +345,15 @@ def test_returns_note_is_the_one_wording_of_netted_returns(lines):
 # --------------------------------------------------------------------------- overviews of a whole table
 @pytest.fixture
 def order_lines():
-    return pd.DataFrame({
-        "line_id": ["L1", "L2", "L3", "L4", "L5", "L6"],
-        "customer_id": ["A", "A", "B", "C", "C", "B"],
-        "date": ["2025-01-05", "2025-01-20", "2025-01-31", "2025-03-02", "2025-03-09", "2025-03-31"],
-        "product_line": ["bearings", "fasteners", "bearings", "bearings", "bearings", "fasteners"],
-        "amount": [100.0, 40.0, 10.0, 60.0, -30.0, 5.0],
-    })
+    return pd.DataFrame(
+        {
+            "line_id": ["L1", "L2", "L3", "L4", "L5", "L6"],
+            "customer_id": ["A", "A", "B", "C", "C", "B"],
+            "date": ["2025-01-05", "2025-01-20", "2025-01-31", "2025-03-02", "2025-03-09", "2025-03-31"],
+            "product_line": ["bearings", "fasteners", "bearings", "bearings", "bearings", "fasteners"],
+            "amount": [100.0, 40.0, 10.0, 60.0, -30.0, 5.0],
+        }
+    )
 
 
 def test_transactions_overview_hand_case(order_lines):

@@ -1,4 +1,5 @@
 """The shared input checks: each names the table, the column and the problem."""
+
 import warnings
 
 import numpy as np

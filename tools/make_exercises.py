@@ -20,6 +20,7 @@ What changes between a solution and its exercise:
 
 Output is deterministic (nbformat, sorted keys, 1-space indent): running twice gives identical bytes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -100,8 +101,11 @@ def is_locked_cell(cell) -> bool:
     if cell.get("cell_type") != "code":
         return "locked" in cell.get("metadata", {}).get("tags", [])
     source = cell.get("source", "")
-    return (".check(" in source or re.search(r"\bLesson\(", source) is not None
-            or "locked" in cell.get("metadata", {}).get("tags", []))
+    return (
+        ".check(" in source
+        or re.search(r"\bLesson\(", source) is not None
+        or "locked" in cell.get("metadata", {}).get("tags", [])
+    )
 
 
 def lock_cells(nb) -> bool:
@@ -205,11 +209,13 @@ def stale(root: Path = ROOT) -> list[str]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="don't write; exit 1 listing stale, missing or orphan exercise notebooks")
+    parser.add_argument(
+        "--check", action="store_true", help="don't write; exit 1 listing stale, missing or orphan exercise notebooks"
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this repo)")
-    parser.add_argument("lessons", nargs="*",
-                        help="only these solution notebooks or lesson numbers, e.g. 07 or solutions/07-rfm.ipynb")
+    parser.add_argument(
+        "lessons", nargs="*", help="only these solution notebooks or lesson numbers, e.g. 07 or solutions/07-rfm.ipynb"
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.check:

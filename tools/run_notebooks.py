@@ -12,6 +12,7 @@ temporary folder (an author's run never touches their own exercise progress) and
 notebook ran cleanly: no cell error and no ``stderr`` stream (stored outputs must not show
 warnings). Otherwise the problems are listed, the file is left unchanged and the exit code is 1.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,7 +36,9 @@ class _CurrentEnvKernelSpecs(KernelSpecManager):
     def get_kernel_spec(self, kernel_name):
         return KernelSpec(
             argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-            display_name="Python 3 (ipykernel)", language="python", resource_dir="",
+            display_name="Python 3 (ipykernel)",
+            language="python",
+            resource_dir="",
             metadata={"supported_encryption": ["curve"]},
         )
 
@@ -86,7 +89,11 @@ def execute(nb, cwd: str | Path, *, timeout: int = CELL_TIMEOUT, home: str | Non
     with tempfile.TemporaryDirectory(prefix="coursekit-home-") as tmp:
         km = _kernel_manager()
         client = NotebookClient(
-            nb, km=km, timeout=timeout, allow_errors=True, record_timing=False,
+            nb,
+            km=km,
+            timeout=timeout,
+            allow_errors=True,
+            record_timing=False,
             resources={"metadata": {"path": str(cwd)}},
         )
         client.execute(env=kernel_env(home or tmp), cwd=str(cwd))

@@ -24,6 +24,7 @@ Examples
 ...     accounts.revenue_by(orders, "2025-12-31").to_dict()
 {'A': 80.0, 'B': 50.0}
 """
+
 from __future__ import annotations
 
 from .mix import CATEGORY_LABELS, category_label, customer_mix
@@ -31,5 +32,14 @@ from .overview import DATE_COLUMNS, table_overview
 from .plotting import plot_customer_mix, plot_monthly_revenue
 from .revenue import monthly_revenue, revenue_by
 
-__all__ = ["CATEGORY_LABELS", "DATE_COLUMNS", "category_label", "customer_mix",
-           "monthly_revenue", "plot_customer_mix", "plot_monthly_revenue", "revenue_by", "table_overview"]
+__all__ = [
+    "CATEGORY_LABELS",
+    "DATE_COLUMNS",
+    "category_label",
+    "customer_mix",
+    "monthly_revenue",
+    "plot_customer_mix",
+    "plot_monthly_revenue",
+    "revenue_by",
+    "table_overview",
+]

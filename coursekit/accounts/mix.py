@@ -5,6 +5,7 @@
   (regions, customer types, sizes, product lines, ticket types) in the language chosen with
   ``coursekit.use``.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -15,33 +16,36 @@ from .. import i18n
 __all__ = ["CATEGORY_LABELS", "category_label", "customer_mix"]
 
 #: Category values of the case data with their Chinese names: value -> (English, Chinese).
-CATEGORY_LABELS: dict[str, str] = i18n.define_names("category", {
-    'East China': 'East China',
-    'South China': 'South China',
-    'North China': 'North China',
-    'Central China': 'Central China',
-    'Southwest China': 'Southwest China',
-    'Northeast China': 'Northeast China',
-    'Northwest China': 'Northwest China',
-    'end user': 'end user',
-    'channel partner': 'channel partner',
-    'OEM': 'OEM',
-    'small': 'small (<100)',
-    'medium': 'medium (100-499)',
-    'large': 'large (500+)',
-    'bearings': 'bearings',
-    'fasteners': 'fasteners',
-    'power tools': 'power tools',
-    'safety equipment': 'safety equipment',
-    'lubricants': 'lubricants',
-    'electrical parts': 'electrical parts',
-    'delivery delay': 'delivery delay',
-    'quality issue': 'quality issue',
-    'invoice error': 'invoice error',
-    'technical question': 'technical question',
-    'return request': 'return request',
-    'order change': 'order change',
-})
+CATEGORY_LABELS: dict[str, str] = i18n.define_names(
+    "category",
+    {
+        "East China": "East China",
+        "South China": "South China",
+        "North China": "North China",
+        "Central China": "Central China",
+        "Southwest China": "Southwest China",
+        "Northeast China": "Northeast China",
+        "Northwest China": "Northwest China",
+        "end user": "end user",
+        "channel partner": "channel partner",
+        "OEM": "OEM",
+        "small": "small (<100)",
+        "medium": "medium (100-499)",
+        "large": "large (500+)",
+        "bearings": "bearings",
+        "fasteners": "fasteners",
+        "power tools": "power tools",
+        "safety equipment": "safety equipment",
+        "lubricants": "lubricants",
+        "electrical parts": "electrical parts",
+        "delivery delay": "delivery delay",
+        "quality issue": "quality issue",
+        "invoice error": "invoice error",
+        "technical question": "technical question",
+        "return request": "return request",
+        "order change": "order change",
+    },
+)
 
 
 def category_label(value) -> str:
@@ -121,5 +125,6 @@ def customer_mix(customers: pd.DataFrame, *, by: str = "region") -> pd.DataFrame
     medium          1   0.25
     """
     counts = _counts(customers, by, "customers")
-    return pd.DataFrame({"customers": counts["count"].astype("int64"),
-                         "share": counts["count"] / counts["count"].sum()})
+    return pd.DataFrame(
+        {"customers": counts["count"].astype("int64"), "share": counts["count"] / counts["count"].sum()}
+    )

@@ -4,6 +4,7 @@
 :data:`DATE_COLUMNS` (the event date of each table) and :data:`TABLE_MEANINGS_ZH` (what one
 row means, in Chinese; the English line is the data dictionary's description).
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -26,6 +27,7 @@ DATE_COLUMNS: dict[str, str | None] = {
     "opportunities": "created_date",
     "kano": None,
 }
+
 
 def table_overview(tables: dict | None = None, *, date_columns: dict | None = None) -> pd.DataFrame:
     """Each case table at a glance: rows, columns, date range and what one row means.
@@ -92,9 +94,18 @@ def table_overview(tables: dict | None = None, *, date_columns: dict | None = No
         info = datasets.DATA_DICTIONARY.get(name, {})
         title = i18n.name("table", name) if info else str(name)
         meaning = i18n._(info["description"], context="table_description") if info else ""
-        rows.append({"table": name, "title": title, "rows": len(df), "columns": df.shape[1],
-                     "date_column": col if col is not None else "", "first_date": first,
-                     "last_date": last, "meaning": meaning})
+        rows.append(
+            {
+                "table": name,
+                "title": title,
+                "rows": len(df),
+                "columns": df.shape[1],
+                "date_column": col if col is not None else "",
+                "first_date": first,
+                "last_date": last,
+                "meaning": meaning,
+            }
+        )
     out = pd.DataFrame(rows).set_index("table")
     out["first_date"] = pd.to_datetime(out["first_date"])
     out["last_date"] = pd.to_datetime(out["last_date"])

@@ -3,14 +3,15 @@
 matplotlib and :mod:`coursekit.plots` are imported inside the functions, so that
 ``from coursekit import customers`` stays light for calculations.
 """
+
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
 from .. import _validate as v
-from .mix import category_label, customer_mix
 from .. import i18n
+from .mix import category_label, customer_mix
 
 __all__ = ["plot_customer_mix", "plot_monthly_revenue"]
 
@@ -100,7 +101,7 @@ def plot_monthly_revenue(monthly: pd.DataFrame, *, money_unit: str = "CNY millio
         _, ax = new_axes()
     x = values.index
     single = columns == ["net_revenue"]
-    labels = [i18n._('Net revenue') if single else category_label(c) for c in columns]
+    labels = [i18n._("Net revenue") if single else category_label(c) for c in columns]
     colors = [PALETTE[i % len(PALETTE)] for i in range(len(columns))]
     # a segment between two months is faded when either end is a partial month
     faded = ~(complete[:-1] & complete[1:]) if len(x) > 1 else np.zeros(1, dtype=bool)
@@ -110,22 +111,41 @@ def plot_monthly_revenue(monthly: pd.DataFrame, *, money_unit: str = "CNY millio
         show = None if labelled or fade and not faded.all() else labels
         labelled = labelled or show is not None
         if stacked and not single:
-            ax.stackplot(x[sl], values.iloc[sl].T.to_numpy(), labels=show or (),
-                         colors=colors, alpha=0.35 if fade else 0.85, linewidth=0, hatch="//" if fade else None)
+            ax.stackplot(
+                x[sl],
+                values.iloc[sl].T.to_numpy(),
+                labels=show or (),
+                colors=colors,
+                alpha=0.35 if fade else 0.85,
+                linewidth=0,
+                hatch="//" if fade else None,
+            )
         else:
             for i, (col, color) in enumerate(zip(columns, colors)):
-                ax.plot(x[sl], values[col].iloc[sl], label=show[i] if show else None, color=color, linewidth=2,
-                        linestyle="--" if fade else "-")
+                ax.plot(
+                    x[sl],
+                    values[col].iloc[sl],
+                    label=show[i] if show else None,
+                    color=color,
+                    linewidth=2,
+                    linestyle="--" if fade else "-",
+                )
     top = values.sum(axis=1) if stacked and not single else values.max(axis=1)
     for when, height in zip(x[~complete], top[~complete]):
-        ax.annotate(i18n._('incomplete'), (when, height), xytext=(0, 4), textcoords="offset points",
-                    ha="center", fontsize=8)
+        ax.annotate(
+            i18n._("incomplete"), (when, height), xytext=(0, 4), textcoords="offset points", ha="center", fontsize=8
+        )
     ax.set_xlim(x.min(), x.max())
     ax.set_ylim(bottom=0)
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    finish(ax, i18n._('Net revenue per month'), i18n._('Month'),
-           i18n._('Net revenue ({unit})', unit=unit_name), legend=False)
+    finish(
+        ax,
+        i18n._("Net revenue per month"),
+        i18n._("Month"),
+        i18n._("Net revenue ({unit})", unit=unit_name),
+        legend=False,
+    )
     if not single:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9)
         ax.figure.tight_layout()
@@ -188,4 +208,4 @@ def plot_customer_mix(customers: pd.DataFrame, *, by: str = "region", ax=None):
         title, ylabel = (i18n._(text) for text in _MIX_TEXT[by])
     else:
         title, ylabel = i18n._("Customers by {by}", by=by), by
-    return _bar_counts(mix["customers"], ax, title, i18n._('Customers (count)'), ylabel)
+    return _bar_counts(mix["customers"], ax, title, i18n._("Customers (count)"), ylabel)

@@ -11,6 +11,7 @@ They follow the end rule of :mod:`coursekit.transactions`: ``end`` is a calendar
 inclusive; lines after it are left out and counted in a note, never an error. Notes on
 returns use the wording of :func:`coursekit.transactions.log.returns_note`.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -53,8 +54,10 @@ def _lines(orders, end, by, customers, *, customer_col, date_col, amount_col):
             mapped = orders[customer_col].map(attr)
             unknown = mapped.isna() & ~orders[customer_col].isin(attr.index)
             if unknown.any():
-                raise ValueError(f"orders column {customer_col!r} has {int(unknown.sum())} line(s) whose customer "
-                                 f"is not in customers, e.g. {orders.loc[unknown, customer_col].iloc[0]!r}")
+                raise ValueError(
+                    f"orders column {customer_col!r} has {int(unknown.sum())} line(s) whose customer "
+                    f"is not in customers, e.g. {orders.loc[unknown, customer_col].iloc[0]!r}"
+                )
             v.require_no_missing(mapped.to_frame(by), by, "customers")
             work[by] = mapped.to_numpy()
     notes = []
@@ -67,8 +70,16 @@ def _lines(orders, end, by, customers, *, customer_col, date_col, amount_col):
     return work, end_ts, notes
 
 
-def revenue_by(orders: pd.DataFrame, end, *, by: str = "customer_id", customers: pd.DataFrame | None = None,
-               customer_col: str = "customer_id", date_col: str = "date", amount_col: str = "amount") -> pd.Series:
+def revenue_by(
+    orders: pd.DataFrame,
+    end,
+    *,
+    by: str = "customer_id",
+    customers: pd.DataFrame | None = None,
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    amount_col: str = "amount",
+) -> pd.Series:
     """Net revenue (净收入: sales minus returns) per customer, product line, region ... up to ``end``.
 
     Parameters
@@ -120,22 +131,37 @@ def revenue_by(orders: pd.DataFrame, end, *, by: str = "customer_id", customers:
     1 line(s) dated after the end 2025-12-31 left out (end is a calendar day, inclusive)
     1 return line(s) (negative amount, total -20.00) netted into 1 product_line group(s) (net revenue per product_line)
     """
-    work, _, notes = _lines(orders, end, by, customers, customer_col=customer_col, date_col=date_col,
-                            amount_col=amount_col)
+    work, _, notes = _lines(
+        orders, end, by, customers, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+    )
     out = work.groupby(by, sort=True)["amount"].sum().rename("net_revenue")
     out.index.name = by
     neg = work["amount"] < 0
     if neg.any():
-        notes.append(returns_note(int(neg.sum()), work.loc[neg, "amount"].sum(), work.loc[neg, by].nunique(),
-                                  f"{by} group(s) (net revenue per {by})"))
+        notes.append(
+            returns_note(
+                int(neg.sum()),
+                work.loc[neg, "amount"].sum(),
+                work.loc[neg, by].nunique(),
+                f"{by} group(s) (net revenue per {by})",
+            )
+        )
     for message in notes:
         v.note(message, out, stacklevel=3)
     return out
 
 
-def monthly_revenue(orders: pd.DataFrame, end, *, by: str | None = None, customers: pd.DataFrame | None = None,
-                    start=None, customer_col: str = "customer_id", date_col: str = "date",
-                    amount_col: str = "amount") -> pd.DataFrame:
+def monthly_revenue(
+    orders: pd.DataFrame,
+    end,
+    *,
+    by: str | None = None,
+    customers: pd.DataFrame | None = None,
+    start=None,
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    amount_col: str = "amount",
+) -> pd.DataFrame:
     """Net revenue per calendar month up to ``end``, in total or per product line (or another column).
 
     Parameters
@@ -207,11 +233,14 @@ def monthly_revenue(orders: pd.DataFrame, end, *, by: str | None = None, custome
         lo = v.as_timestamp(start, "start").normalize()
         if lo > v.as_timestamp(end, "end").normalize():
             raise ValueError(f"start {lo.date()} is after end {v.as_timestamp(end, 'end').date()}")
-    work, end_ts, notes = _lines(orders, end, by, customers, customer_col=customer_col, date_col=date_col,
-                                 amount_col=amount_col)
+    work, end_ts, notes = _lines(
+        orders, end, by, customers, customer_col=customer_col, date_col=date_col, amount_col=amount_col
+    )
     if by is not None and "complete" in set(work[by].astype(str)):
-        raise ValueError(f"by column {by!r} has a value 'complete', the name of the column that flags "
-                         "partial months: rename that value")
+        raise ValueError(
+            f"by column {by!r} has a value 'complete', the name of the column that flags "
+            "partial months: rename that value"
+        )
     if start is not None:
         early = (work["day"] < lo).to_numpy()
         if early.any():
@@ -223,21 +252,27 @@ def monthly_revenue(orders: pd.DataFrame, end, *, by: str | None = None, custome
         # without a start the data begin in the first month: it is not cut, it is where the table starts
         lo = work["day"].min().to_period("M").to_timestamp()
     work = work.assign(month=work["day"].dt.to_period("M").dt.to_timestamp())
-    months = pd.date_range(lo.to_period("M").to_timestamp(), end_ts.to_period("M").to_timestamp(), freq="MS",
-                           name="month")
+    months = pd.date_range(
+        lo.to_period("M").to_timestamp(), end_ts.to_period("M").to_timestamp(), freq="MS", name="month"
+    )
     if by is None:
         out = work.groupby("month")["amount"].sum().reindex(months, fill_value=0.0).to_frame("net_revenue")
     else:
-        out = (work.groupby(["month", by])["amount"].sum().unstack(by, fill_value=0.0)
-               .reindex(months, fill_value=0.0))
+        out = work.groupby(["month", by])["amount"].sum().unstack(by, fill_value=0.0).reindex(months, fill_value=0.0)
         out = out[sorted(out.columns, key=str)]
         out.columns.name = by
     out.index.name = "month"
     out = out.astype(float)
     neg = work["amount"] < 0
     if neg.any():
-        notes.append(returns_note(int(neg.sum()), work.loc[neg, "amount"].sum(), work.loc[neg, "month"].nunique(),
-                                  "month(s) (the month in which each return was booked)"))
+        notes.append(
+            returns_note(
+                int(neg.sum()),
+                work.loc[neg, "amount"].sum(),
+                work.loc[neg, "month"].nunique(),
+                "month(s) (the month in which each return was booked)",
+            )
+        )
     periods = months.to_period("M")
     first_days = periods.start_time.normalize()
     last_days = periods.end_time.normalize()
@@ -245,8 +280,10 @@ def monthly_revenue(orders: pd.DataFrame, end, *, by: str | None = None, custome
     if first_days[0] < lo:
         first = periods[0]
         inside = (min(last_days[0], end_ts) - lo).days + 1
-        notes.append(f"month {first} is not complete after the start {lo:%Y-%m-%d} ({inside} of "
-                     f"{first.days_in_month} days): flagged complete=False")
+        notes.append(
+            f"month {first} is not complete after the start {lo:%Y-%m-%d} ({inside} of "
+            f"{first.days_in_month} days): flagged complete=False"
+        )
     if last_days[-1] > end_ts:
         notes.append(_incomplete_note(periods[-1], end_ts))
     for message in notes:

@@ -35,6 +35,7 @@ customer_id
 1                    1     14.0  30.0            30.0
 2                    0      0.0  21.0             0.0
 """
+
 from __future__ import annotations
 
 from .formulas import customer_lifetime_value, dwyer_matrix, dwyer_migration, simple_clv

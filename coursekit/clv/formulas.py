@@ -11,6 +11,7 @@ Examples
 >>> round(simple_clv(100, 0.8, 0.1), 2)
 266.67
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -58,7 +59,6 @@ def customer_lifetime_value(
     discount_rate: float = 0.01,
     unit: str | None = None,
     margin: float = 1.0,
-    freq: str | None = None,
 ) -> pd.Series:
     """Discounted expected value of each customer's purchases over the next ``time`` months.
 
@@ -91,8 +91,6 @@ def customer_lifetime_value(
         (``summarize(..., unit=...)``).
     margin : float
         Profit margin applied to the purchase value (1.0 = revenue, 0.3 = 30 % margin).
-    freq : {"D", "W", "M"}, optional
-        Older name of ``unit`` (lifetimes' name), still accepted; give one of the two.
 
     Returns
     -------
@@ -114,15 +112,7 @@ def customer_lifetime_value(
     173.5537
     """
     _check_fitted(bgf, "bgf")
-    if freq is None:
-        unit_days = _check_unit("D" if unit is None else unit)
-    elif unit is None or unit == freq:
-        unit_days = _check_unit(freq, "freq")
-    else:
-        raise ValueError(
-            f"unit={unit!r} and freq={freq!r} disagree: give the model time unit once, as unit= "
-            "(freq is its older name)"
-        )
+    unit_days = _check_unit("D" if unit is None else unit)
     if isinstance(time, bool) or not isinstance(time, (int, np.integer)) or time < 1:
         raise ValueError(f"time must be a whole number of months of at least 1, got {time!r}")
     v.require_in_range(discount_rate, "discount_rate", 0)
@@ -162,8 +152,11 @@ def _param(value, name: str, low=None, high=None, inclusive=True):
         if high is not None:
             bad |= (vals > high) if inclusive else (vals >= high)
         if bad.any():
-            span = f"between {low} and {high}" if low is not None and high is not None else (
-                f"at least {low}" if low is not None else f"at most {high}")
+            span = (
+                f"between {low} and {high}"
+                if low is not None and high is not None
+                else (f"at least {low}" if low is not None else f"at most {high}")
+            )
             raise ValueError(
                 f"{name} must be {span}; {int(bad.sum())} value(s) are not, e.g. {vals[bad].iloc[0]:g} "
                 f"(at {vals.index[bad.to_numpy()][0]!r})"
@@ -345,8 +338,13 @@ def dwyer_migration(
         factor = 1 / (1 + d) ** t
         rows.append([*state, float(state @ buy), contribution, factor, contribution * factor])
         state = state @ P
-    cols = [f"cell_{i}" for i in range(1, k + 1)] + ["lost", "p_purchase", "contribution",
-                                                      "discount_factor", "present_value"]
+    cols = [f"cell_{i}" for i in range(1, k + 1)] + [
+        "lost",
+        "p_purchase",
+        "contribution",
+        "discount_factor",
+        "present_value",
+    ]
     table = pd.DataFrame(rows, columns=cols, index=pd.RangeIndex(1, horizon + 1, name="period"))
     table["cumulative_pv"] = table["present_value"].cumsum()
     clv = float(table["present_value"].sum()) + (m if include_initial else 0.0)

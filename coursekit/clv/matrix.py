@@ -13,6 +13,7 @@ Examples
 >>> CLV_CELL_NAMES["loss_maker"]
 'Loss maker'
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -37,28 +38,36 @@ CLV_QUADRANT_CELLS = {
 }
 
 #: Display names of the cells, ``{key: English}`` (Chinese in the catalog).
-CLV_CELL_NAMES = i18n.define_names("clv_cell", column="cell", english={
-    'star': 'Star',
-    'costly_star': 'Costly star',
-    'cash_cow': 'Cash cow',
-    'declining_heavy_user': 'Declining heavy user',
-    'growth_prospect': 'Growth prospect',
-    'costly_prospect': 'Costly prospect',
-    'low_value': 'Low value',
-    'loss_maker': 'Loss maker',
-})
+CLV_CELL_NAMES = i18n.define_names(
+    "clv_cell",
+    column="cell",
+    english={
+        "star": "Star",
+        "costly_star": "Costly star",
+        "cash_cow": "Cash cow",
+        "declining_heavy_user": "Declining heavy user",
+        "growth_prospect": "Growth prospect",
+        "costly_prospect": "Costly prospect",
+        "low_value": "Low value",
+        "loss_maker": "Loss maker",
+    },
+)
 
 #: Suggested action per cell, ``{key: (english, chinese)}``.
-CLV_CELL_ACTIONS = i18n.define_names("clv_cell_action", column="action", english={
-    'star': 'Retain and grow: first claim on service and key-account care',
-    'costly_star': 'Keep, but lower the cost to serve (bundled deliveries, e-ordering)',
-    'cash_cow': 'Maintain efficiently and harvest current profit',
-    'declining_heavy_user': 'Cut cost to serve and watch for churn',
-    'growth_prospect': 'Invest: cross-sell and up-sell',
-    'costly_prospect': 'Invest selectively while cutting cost to serve',
-    'low_value': 'Serve at minimum cost (standard terms, self-service)',
-    'loss_maker': 'Re-price, change service terms or let go',
-})
+CLV_CELL_ACTIONS = i18n.define_names(
+    "clv_cell_action",
+    column="action",
+    english={
+        "star": "Retain and grow: first claim on service and key-account care",
+        "costly_star": "Keep, but lower the cost to serve (bundled deliveries, e-ordering)",
+        "cash_cow": "Maintain efficiently and harvest current profit",
+        "declining_heavy_user": "Cut cost to serve and watch for churn",
+        "growth_prospect": "Invest: cross-sell and up-sell",
+        "costly_prospect": "Invest selectively while cutting cost to serve",
+        "low_value": "Serve at minimum cost (standard terms, self-service)",
+        "loss_maker": "Re-price, change service terms or let go",
+    },
+)
 
 _CELL_KEYS = list(CLV_QUADRANT_CELLS.values())
 _CELL_DTYPE = pd.CategoricalDtype(_CELL_KEYS, ordered=True)
@@ -130,8 +139,11 @@ def clv_quadrant(
         v.require_unique_index(df, name)
     thresholds = {}
     levels = {}
-    for key, col, thr in (("cost", cost_col, cost_threshold), ("current", current_col, current_threshold),
-                          ("future", future_col, future_threshold)):
+    for key, col, thr in (
+        ("cost", cost_col, cost_threshold),
+        ("current", current_col, current_threshold),
+        ("future", future_col, future_threshold),
+    ):
         values = v.numeric_column(df, col, name)
         t = float(values.median()) if thr is None else v.require_in_range(thr, f"{key}_threshold")
         thresholds[col] = t

@@ -21,6 +21,7 @@ Examples
 >>> fitted_params(fit_bgnbd(s)).round(2).tolist()
 [0.26, 5.86, 0.69, 3.13]
 """
+
 from __future__ import annotations
 
 import warnings
@@ -137,8 +138,9 @@ def simulate_bgnbd(
         dies = rng.random(len(hit)) < p[hit]
         active[idx[~bought]] = False
         active[hit[dies]] = False
-    out = pd.DataFrame({"frequency": freq, "recency": rec, "T": float(T)},
-                       index=pd.RangeIndex(1, n + 1, name="customer_id"))
+    out = pd.DataFrame(
+        {"frequency": freq, "recency": rec, "T": float(T)}, index=pd.RangeIndex(1, n + 1, name="customer_id")
+    )
     if spend is not None:
         sp, sq, sg = (v.require_in_range(x, name, 0, inclusive=False) for x, name in zip(spend, ("p", "q", "gamma")))
         nu = rng.gamma(sq, 1 / sg, n)
@@ -191,7 +193,11 @@ def fit_bgnbd(summary: pd.DataFrame, *, penalizer_coef: float = 0.0, **fit_kwarg
     v.require_in_range(penalizer_coef, "penalizer_coef", 0)
     return _fit_quietly(
         _lifetimes().BetaGeoFitter(penalizer_coef=penalizer_coef),
-        summary["frequency"], summary["recency"], summary["T"], index=summary.index, **fit_kwargs,
+        summary["frequency"],
+        summary["recency"],
+        summary["T"],
+        index=summary.index,
+        **fit_kwargs,
     )
 
 
@@ -227,7 +233,11 @@ def fit_pareto_nbd(summary: pd.DataFrame, *, penalizer_coef: float = 0.0, **fit_
     v.require_in_range(penalizer_coef, "penalizer_coef", 0)
     return _fit_quietly(
         _lifetimes().ParetoNBDFitter(penalizer_coef=penalizer_coef),
-        summary["frequency"], summary["recency"], summary["T"], index=summary.index, **fit_kwargs,
+        summary["frequency"],
+        summary["recency"],
+        summary["T"],
+        index=summary.index,
+        **fit_kwargs,
     )
 
 
@@ -289,7 +299,10 @@ def fit_gamma_gamma(summary: pd.DataFrame, *, penalizer_coef: float = 0.0, **fit
     rep = summary[keep]
     model = _fit_quietly(
         _lifetimes().GammaGammaFitter(penalizer_coef=penalizer_coef),
-        rep["frequency"], rep["monetary_value"], index=rep.index, **fit_kwargs,
+        rep["frequency"],
+        rep["monetary_value"],
+        index=rep.index,
+        **fit_kwargs,
     )
     n_out = int((~keep).sum())
     if n_out:
@@ -513,10 +526,10 @@ def calibration_holdout_table(model, cal_hold: pd.DataFrame, *, max_frequency: i
         raise ValueError("cal_hold column 'duration_holdout' must be the same for every customer")
     expected = expected_purchases(model, cal_hold, float(duration.iloc[0]))
     freq = cal_hold["frequency"].astype(int).clip(upper=max_frequency)
-    table = pd.DataFrame(
-        {"frequency": freq, "actual": cal_hold["frequency_holdout"].astype(float), "expected": expected}
-    ).groupby("frequency").agg(
-        customers=("actual", "size"), actual=("actual", "mean"), expected=("expected", "mean")
+    table = (
+        pd.DataFrame({"frequency": freq, "actual": cal_hold["frequency_holdout"].astype(float), "expected": expected})
+        .groupby("frequency")
+        .agg(customers=("actual", "size"), actual=("actual", "mean"), expected=("expected", "mean"))
     )
     table.index = [f"{k}+" if k == max_frequency else str(k) for k in table.index]
     table.index.name = "frequency"
@@ -541,14 +554,16 @@ def _matrix_grid(model, max_frequency, max_recency):
 
 def _matrix_frame(values, f, r, F, R, kind, attrs):
     values = np.where((F == 0) & (R > 0), np.nan, values)  # frequency 0 implies recency 0
-    out = pd.DataFrame(values, index=pd.Index(f.astype(int), name="frequency"),
-                       columns=pd.Index(r.astype(int), name="recency"))
+    out = pd.DataFrame(
+        values, index=pd.Index(f.astype(int), name="frequency"), columns=pd.Index(r.astype(int), name="recency")
+    )
     out.attrs.update(kind=kind, **attrs)
     return out
 
 
-def frequency_recency_matrix(model, *, t: float = 1.0, max_frequency: int | None = None,
-                             max_recency: int | None = None, unit: str = "D") -> pd.DataFrame:
+def frequency_recency_matrix(
+    model, *, t: float = 1.0, max_frequency: int | None = None, max_recency: int | None = None, unit: str = "D"
+) -> pd.DataFrame:
     """Expected purchases in the next ``t`` units for every (frequency, recency) pair.
 
     All customers have age T = ``max_recency`` (as in lifetimes' plot_frequency_recency_matrix).
@@ -586,8 +601,9 @@ def frequency_recency_matrix(model, *, t: float = 1.0, max_frequency: int | None
     return _matrix_frame(values, f, r, F, R, "expected_purchases", {"t": float(t), "T": age, "unit": unit})
 
 
-def probability_alive_matrix(model, *, max_frequency: int | None = None, max_recency: int | None = None,
-                             unit: str = "D") -> pd.DataFrame:
+def probability_alive_matrix(
+    model, *, max_frequency: int | None = None, max_recency: int | None = None, unit: str = "D"
+) -> pd.DataFrame:
     """Probability alive for every (frequency, recency) pair of customers aged T = ``max_recency``.
 
     Layout as in :func:`frequency_recency_matrix`.

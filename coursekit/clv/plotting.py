@@ -19,25 +19,34 @@ Examples
 >>> ax.get_xlabel()
 'Time since first purchase (weeks)'
 """
+
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from .. import i18n
 from .models import _check_fitted, alive_path, calibration_holdout_table
 from .summary import _check_unit
-from .. import i18n
 
-__all__ = ["plot_history_alive", "plot_calibration_holdout", "plot_expected_repeat_purchases", "plot_matrix",
-           "plot_weekly_purchases"]
+__all__ = [
+    "plot_history_alive",
+    "plot_calibration_holdout",
+    "plot_expected_repeat_purchases",
+    "plot_matrix",
+    "plot_weekly_purchases",
+]
 
 # Unit names for axis labels; the lengths of the units are in coursekit.clv.UNIT_DAYS.
-_UNIT_NAMES = i18n.define_names("time_unit", {
-    'D': 'days',
-    'W': 'weeks',
-    'M': 'months',
-})
+_UNIT_NAMES = i18n.define_names(
+    "time_unit",
+    {
+        "D": "days",
+        "W": "weeks",
+        "M": "months",
+    },
+)
 
 
 def _unit_label(unit: str) -> str:
@@ -92,25 +101,24 @@ def plot_history_alive(
     """
     from ..plots import finish, new_axes
 
-    path = alive_path(
-        model, transactions, customer_id, end, unit=unit, customer_col=customer_col, date_col=date_col
-    )
+    path = alive_path(model, transactions, customer_id, end, unit=unit, customer_col=customer_col, date_col=date_col)
     if ax is None:
         _, ax = new_axes()
-    ax.plot(path.index, path["p_alive"], label=i18n._('P(alive)'))
+    ax.plot(path.index, path["p_alive"], label=i18n._("P(alive)"))
     for i, day in enumerate(path.index[path["purchase"].to_numpy()]):
-        ax.axvline(day, color="#7f7f7f", linestyle="--", linewidth=1,
-                   label=i18n._('Purchase day') if i == 0 else None)
+        ax.axvline(day, color="#7f7f7f", linestyle="--", linewidth=1, label=i18n._("Purchase day") if i == 0 else None)
     ax.set_ylim(0, 1.05)
     return finish(
         ax,
-        i18n._('Probability customer {customer_id} is alive', customer_id=customer_id),
-        i18n._('Date'),
-        i18n._('P(alive) (probability)'),
+        i18n._("Probability customer {customer_id} is alive", customer_id=customer_id),
+        i18n._("Date"),
+        i18n._("P(alive) (probability)"),
     )
 
 
-def plot_calibration_holdout(model, cal_hold: pd.DataFrame, *, max_frequency: int = 7, unit: str | None = None, ax=None):
+def plot_calibration_holdout(
+    model, cal_hold: pd.DataFrame, *, max_frequency: int = 7, unit: str | None = None, ax=None
+):
     """Chart of actual vs expected holdout purchases by calibration frequency.
 
     Replacement for ``lifetimes.plotting.plot_calibration_purchases_vs_holdout_purchases``
@@ -143,16 +151,16 @@ def plot_calibration_holdout(model, cal_hold: pd.DataFrame, *, max_frequency: in
     if ax is None:
         _, ax = new_axes()
     x = np.arange(len(table))
-    ax.plot(x, table["actual"], marker="o", label=i18n._('Actual'))
-    ax.plot(x, table["expected"], marker="s", linestyle="--", label=i18n._('Model (expected)'))
+    ax.plot(x, table["actual"], marker="o", label=i18n._("Actual"))
+    ax.plot(x, table["expected"], marker="s", linestyle="--", label=i18n._("Model (expected)"))
     ax.set_xticks(x, table.index)
     dur = float(cal_hold["duration_holdout"].iloc[0])
     span = f" ({dur:g} {_unit_label(unit)})" if unit else ""
     return finish(
         ax,
-        i18n._('Holdout purchases: actual vs model{span}', span=span),
-        i18n._('Repeat purchases in calibration period (count)'),
-        i18n._('Mean purchases in holdout period (count)'),
+        i18n._("Holdout purchases: actual vs model{span}", span=span),
+        i18n._("Repeat purchases in calibration period (count)"),
+        i18n._("Mean purchases in holdout period (count)"),
     )
 
 
@@ -195,15 +203,15 @@ def plot_expected_repeat_purchases(model, *, t: float | None = None, unit: str =
     grid = np.linspace(0, t, 200)
     if ax is None:
         _, ax = new_axes()
-    ax.plot(grid, model.expected_number_of_purchases_up_to_time(grid), label=i18n._('E[X(t)]'))
+    ax.plot(grid, model.expected_number_of_purchases_up_to_time(grid), label=i18n._("E[X(t)]"))
     if t_data:
-        ax.axvline(t_data, color="#7f7f7f", linestyle=":", label=i18n._('End of data'))
+        ax.axvline(t_data, color="#7f7f7f", linestyle=":", label=i18n._("End of data"))
     u = _unit_label(unit)
     return finish(
         ax,
-        i18n._('Expected repeat purchases of a new customer'),
-        i18n._('Time since first purchase ({u})', u=u),
-        i18n._('Expected repeat purchases (count)'),
+        i18n._("Expected repeat purchases of a new customer"),
+        i18n._("Time since first purchase ({u})", u=u),
+        i18n._("Expected repeat purchases (count)"),
     )
 
 
@@ -239,22 +247,27 @@ def plot_matrix(matrix: pd.DataFrame, *, ax=None, cmap: str = "viridis"):
     u = _unit_label(unit)
     if ax is None:
         _, ax = new_axes(figsize=(7, 5.5))
-    im = ax.imshow(matrix.to_numpy(dtype=float), origin="lower", aspect="auto", cmap=cmap,
-                   extent=(-0.5, matrix.shape[1] - 0.5, -0.5, matrix.shape[0] - 0.5))
+    im = ax.imshow(
+        matrix.to_numpy(dtype=float),
+        origin="lower",
+        aspect="auto",
+        cmap=cmap,
+        extent=(-0.5, matrix.shape[1] - 0.5, -0.5, matrix.shape[0] - 0.5),
+    )
     ax.grid(False)
     if kind == "p_alive":
-        title = i18n._('Probability alive by frequency and recency')
-        bar = i18n._('P(alive) (probability)')
+        title = i18n._("Probability alive by frequency and recency")
+        bar = i18n._("P(alive) (probability)")
     else:
         t = matrix.attrs.get("t", 1.0)
-        title = i18n._('Expected purchases in the next {t:g} {u}', t=t, u=u)
-        bar = i18n._('Expected purchases (count)')
+        title = i18n._("Expected purchases in the next {t:g} {u}", t=t, u=u)
+        bar = i18n._("Expected purchases (count)")
     ax.figure.colorbar(im, ax=ax, label=bar)
     return finish(
         ax,
         title,
-        i18n._('Recency: age at last purchase ({u})', u=u),
-        i18n._('Frequency: repeat purchases (count)'),
+        i18n._("Recency: age at last purchase ({u})", u=u),
+        i18n._("Frequency: repeat purchases (count)"),
     )
 
 
@@ -310,16 +323,20 @@ def plot_weekly_purchases(weekly: pd.DataFrame, *, ax=None):
         _, ax = new_axes()
     x = np.asarray(weekly.index, dtype=float)
     whole = complete
-    ax.bar(x[whole], first[whole], width=0.9, color=PALETTE[1], label=i18n._('First purchase'))
-    ax.bar(x[whole], repeat[whole], width=0.9, bottom=first[whole], color=PALETTE[0],
-           label=i18n._('Repeat purchase'))
+    ax.bar(x[whole], first[whole], width=0.9, color=PALETTE[1], label=i18n._("First purchase"))
+    ax.bar(x[whole], repeat[whole], width=0.9, bottom=first[whole], color=PALETTE[0], label=i18n._("Repeat purchase"))
     if (~whole).any():
         part = ~whole
         ax.bar(x[part], first[part], width=0.9, color=PALETTE[1], alpha=0.35, hatch="//")
         ax.bar(x[part], repeat[part], width=0.9, bottom=first[part], color=PALETTE[0], alpha=0.35, hatch="//")
         for when, height in zip(x[part], (first + repeat)[part]):
-            ax.annotate(i18n._('incomplete week'), (when, height), xytext=(0, 4), textcoords="offset points",
-                        ha="center", fontsize=8)
+            ax.annotate(
+                i18n._("incomplete week"),
+                (when, height),
+                xytext=(0, 4),
+                textcoords="offset points",
+                ha="center",
+                fontsize=8,
+            )
     ax.set_xlim(x.min() - 1, x.max() + 1)
-    return finish(ax, i18n._('Purchases per week'), i18n._('Week'),
-                  i18n._('Purchases (count)'))
+    return finish(ax, i18n._("Purchases per week"), i18n._("Week"), i18n._("Purchases (count)"))

@@ -33,6 +33,7 @@ customer_id
 1                    1     14.0  30.0            30.0
 2                    0      0.0  21.0             0.0
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -112,8 +113,7 @@ def check_not_transposed(frequency, recency, T) -> None:
     for name, values in (("frequency", frequency), ("recency", recency), ("T", T)):
         if isinstance(values, pd.DataFrame) or np.ndim(values) > 1:
             raise ValueError(
-                f"{name} is a DataFrame, not one value per customer: "
-                f'df.T is the transpose of the frame; write df["T"]'
+                f'{name} is a DataFrame, not one value per customer: df.T is the transpose of the frame; write df["T"]'
             )
         lengths[name] = np.size(values)
     if len(set(lengths.values())) > 1:
@@ -148,9 +148,7 @@ def _summary_from_pairs(pair_customer, pair_day, pair_amount, ids, end_day, mult
     if pair_amount is not None:
         total = np.bincount(pair_customer, weights=pair_amount, minlength=n_customers)[has]
         repeat = n - 1
-        out["monetary_value"] = np.where(
-            repeat > 0, (total - pair_amount[cstart]) / np.maximum(repeat, 1), 0.0
-        )
+        out["monetary_value"] = np.where(repeat > 0, (total - pair_amount[cstart]) / np.maximum(repeat, 1), 0.0)
     return out
 
 
@@ -221,10 +219,10 @@ def summarize(
     b                    0      0.0  1.7143             0.0
     """
     mult = _check_unit(unit)
-    log = purchase_log(transactions, end, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
-                       order_col=order_col)
-    out = _summary_from_pairs(log.customer, log.day, log.amount, log.ids, log.end_day, mult,
-                              n_customers=len(log.ids))
+    log = purchase_log(
+        transactions, end, customer_col=customer_col, date_col=date_col, amount_col=amount_col, order_col=order_col
+    )
+    out = _summary_from_pairs(log.customer, log.day, log.amount, log.ids, log.end_day, mult, n_customers=len(log.ids))
     log.report(out)
     return out
 
@@ -306,11 +304,10 @@ def calibration_holdout(
     cal_ts = v.as_timestamp(calibration_end, "calibration_end").normalize()
     obs_ts = v.as_timestamp(observation_end, "observation_end").normalize()
     if cal_ts >= obs_ts:
-        raise ValueError(
-            f"calibration_end ({cal_ts.date()}) must be before observation_end ({obs_ts.date()})"
-        )
-    log = purchase_log(transactions, obs_ts, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
-                       order_col=order_col)
+        raise ValueError(f"calibration_end ({cal_ts.date()}) must be before observation_end ({obs_ts.date()})")
+    log = purchase_log(
+        transactions, obs_ts, customer_col=customer_col, date_col=date_col, amount_col=amount_col, order_col=order_col
+    )
     ids, obs_day = log.ids, log.end_day
     cal_day = np.datetime64(cal_ts, "D").astype(np.int64)
     pc, pday, pa = log.customer, log.day, log.amount
@@ -321,7 +318,12 @@ def calibration_holdout(
             "the calibration period is empty"
         )
     out = _summary_from_pairs(
-        pc[in_cal], pday[in_cal], None if pa is None else pa[in_cal], ids, cal_day, mult,
+        pc[in_cal],
+        pday[in_cal],
+        None if pa is None else pa[in_cal],
+        ids,
+        cal_day,
+        mult,
         n_customers=len(ids),
     )
     hold = ~in_cal

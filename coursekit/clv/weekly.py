@@ -10,6 +10,7 @@ means a calendar period elsewhere) and no ``unit=`` (the model time unit).
 
 To be moved into ``coursekit/clv/`` (``weekly.py`` and the plotting module) when the clv package lands.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -21,8 +22,15 @@ from ..transactions.log import purchase_log
 __all__ = ["weekly_purchases"]
 
 
-def weekly_purchases(transactions: pd.DataFrame, end, *, start=None, customer_col: str = "customer_id",
-                     date_col: str = "date", amount_col: str | None = None) -> pd.DataFrame:
+def weekly_purchases(
+    transactions: pd.DataFrame,
+    end,
+    *,
+    start=None,
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    amount_col: str | None = None,
+) -> pd.DataFrame:
     """Purchases per week up to ``end``, split into first purchases (new customers) and repeat purchases.
 
     A purchase is defined by :func:`coursekit.transactions.purchase_log`: a distinct
@@ -84,13 +92,17 @@ def weekly_purchases(transactions: pd.DataFrame, end, *, start=None, customer_co
     ['week 3 (from 1997-01-15) is not complete at the end 1997-01-17 (3 of 7 days): flagged complete=False']
     """
     name = "transactions"
-    log = purchase_log(transactions, end, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
-                       name=name)
+    log = purchase_log(
+        transactions, end, customer_col=customer_col, date_col=date_col, amount_col=amount_col, name=name
+    )
     end_ts = log.end
     if len(log.day) == 0:
         raise ValueError(f"{name} has no purchase on or before the end {end_ts:%Y-%m-%d}")
-    first_day = v.as_timestamp(start, "start").normalize() if start is not None else pd.Timestamp(
-        np.datetime64(int(log.day.min()), "D"))
+    first_day = (
+        v.as_timestamp(start, "start").normalize()
+        if start is not None
+        else pd.Timestamp(np.datetime64(int(log.day.min()), "D"))
+    )
     if first_day > end_ts:
         raise ValueError(f"start {first_day.date()} is after end {end_ts.date()}")
     start_day = int(np.datetime64(first_day, "D").astype(np.int64))
@@ -103,16 +115,21 @@ def weekly_purchases(transactions: pd.DataFrame, end, *, start=None, customer_co
     n_weeks = (int(log.end_day) - start_day) // 7 + 1
     weeks = pd.RangeIndex(1, n_weeks + 1, name="week")
     week_start = first_day + pd.to_timedelta((weeks.to_numpy() - 1) * 7, unit="D")
-    out = pd.DataFrame({
-        "week_start": week_start,
-        "first_purchases": np.bincount(week[first] - 1, minlength=n_weeks).astype("int64"),
-        "repeat_purchases": np.bincount(week[~first] - 1, minlength=n_weeks).astype("int64"),
-    }, index=weeks)
+    out = pd.DataFrame(
+        {
+            "week_start": week_start,
+            "first_purchases": np.bincount(week[first] - 1, minlength=n_weeks).astype("int64"),
+            "repeat_purchases": np.bincount(week[~first] - 1, minlength=n_weeks).astype("int64"),
+        },
+        index=weeks,
+    )
     out["purchases"] = out["first_purchases"] + out["repeat_purchases"]
-    out["complete"] = (week_start + pd.Timedelta(days=6) <= end_ts)
+    out["complete"] = week_start + pd.Timedelta(days=6) <= end_ts
     if not out["complete"].iloc[-1]:
         days = (end_ts - week_start[-1]).days + 1
-        log.notes.append(f"week {n_weeks} (from {week_start[-1]:%Y-%m-%d}) is not complete at the end "
-                         f"{end_ts:%Y-%m-%d} ({days} of 7 days): flagged complete=False")
+        log.notes.append(
+            f"week {n_weeks} (from {week_start[-1]:%Y-%m-%d}) is not complete at the end "
+            f"{end_ts:%Y-%m-%d} ({days} of 7 days): flagged complete=False"
+        )
     log.report(out)
     return out

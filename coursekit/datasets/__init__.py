@@ -30,25 +30,98 @@ Timestamp('2025-12-31 00:00:00')
 >>> len(customers), customers["customer_id"].is_unique
 (2000, True)
 """
+
 from __future__ import annotations
 
-from ._core import (load_cdnow, load_credit, load_customers, load_feedback, load_kano, load_opportunities,
-                    load_orders, load_receivables, load_referrals, load_survey, load_tickets)
-from ._dictionary import (DATA_START, FUNNEL_STAGES, KANO_ANSWERS, KANO_FEATURES, OBSERVATION_END, PRODUCT_LINES,
-                          REGIONS, SURVEY_ATTRIBUTES)
-from ._extensions import (COST_ACTIVITIES, CREDIT_GRADES, CREDIT_OVERRIDE_REASONS, ENGAGEMENT_SIGNALS,
-                          EXTENSION_TABLES, FOREIGN_KEYS, HAND_WRITTEN, PAYMENT_EXCUSES, VISIT_KINDS)
+from ._core import (
+    load_cdnow,
+    load_credit,
+    load_customers,
+    load_feedback,
+    load_kano,
+    load_opportunities,
+    load_orders,
+    load_receivables,
+    load_referrals,
+    load_survey,
+    load_tickets,
+)
+from ._dictionary import (
+    DATA_START,
+    FUNNEL_STAGES,
+    KANO_ANSWERS,
+    KANO_FEATURES,
+    OBSERVATION_END,
+    PRODUCT_LINES,
+    REGIONS,
+    SURVEY_ATTRIBUTES,
+)
+from ._extensions import (
+    COST_ACTIVITIES,
+    CREDIT_GRADES,
+    CREDIT_OVERRIDE_REASONS,
+    ENGAGEMENT_SIGNALS,
+    EXTENSION_TABLES,
+    FOREIGN_KEYS,
+    HAND_WRITTEN,
+    PAYMENT_EXCUSES,
+    VISIT_KINDS,
+)
 from ._io import ALL_TABLES, DATA_DICTIONARY, DATA_DIR, TABLES, describe, load
-from ._more import (load_cost_rates, load_credit_grades, load_engagement, load_feedback_holdout,
-                    load_opportunity_stages, load_payment_excuses, load_ticket_handling, load_trust, load_visits)
+from ._more import (
+    load_cost_rates,
+    load_credit_grades,
+    load_engagement,
+    load_feedback_holdout,
+    load_opportunity_stages,
+    load_payment_excuses,
+    load_ticket_handling,
+    load_trust,
+    load_visits,
+)
 
 __all__ = [
-    "ALL_TABLES", "COST_ACTIVITIES", "CREDIT_GRADES", "CREDIT_OVERRIDE_REASONS", "DATA_DICTIONARY", "DATA_DIR",
-    "DATA_START", "ENGAGEMENT_SIGNALS", "EXTENSION_TABLES", "FOREIGN_KEYS", "FUNNEL_STAGES", "HAND_WRITTEN",
-    "KANO_ANSWERS", "KANO_FEATURES", "OBSERVATION_END", "PAYMENT_EXCUSES", "PRODUCT_LINES", "REGIONS",
-    "SURVEY_ATTRIBUTES", "TABLES", "VISIT_KINDS", "describe", "load", "load_cdnow", "load_cost_rates",
-    "load_credit", "load_credit_grades", "load_customers", "load_engagement", "load_feedback",
-    "load_feedback_holdout", "load_kano", "load_opportunities", "load_opportunity_stages", "load_orders",
-    "load_payment_excuses", "load_receivables", "load_referrals", "load_survey", "load_ticket_handling",
-    "load_tickets", "load_trust", "load_visits",
+    "ALL_TABLES",
+    "COST_ACTIVITIES",
+    "CREDIT_GRADES",
+    "CREDIT_OVERRIDE_REASONS",
+    "DATA_DICTIONARY",
+    "DATA_DIR",
+    "DATA_START",
+    "ENGAGEMENT_SIGNALS",
+    "EXTENSION_TABLES",
+    "FOREIGN_KEYS",
+    "FUNNEL_STAGES",
+    "HAND_WRITTEN",
+    "KANO_ANSWERS",
+    "KANO_FEATURES",
+    "OBSERVATION_END",
+    "PAYMENT_EXCUSES",
+    "PRODUCT_LINES",
+    "REGIONS",
+    "SURVEY_ATTRIBUTES",
+    "TABLES",
+    "VISIT_KINDS",
+    "describe",
+    "load",
+    "load_cdnow",
+    "load_cost_rates",
+    "load_credit",
+    "load_credit_grades",
+    "load_customers",
+    "load_engagement",
+    "load_feedback",
+    "load_feedback_holdout",
+    "load_kano",
+    "load_opportunities",
+    "load_opportunity_stages",
+    "load_orders",
+    "load_payment_excuses",
+    "load_receivables",
+    "load_referrals",
+    "load_survey",
+    "load_ticket_handling",
+    "load_tickets",
+    "load_trust",
+    "load_visits",
 ]

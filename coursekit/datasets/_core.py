@@ -1,4 +1,5 @@
 """Loaders of the ten core case tables and of the real CDNOW data."""
+
 from __future__ import annotations
 
 import importlib.resources
@@ -8,6 +9,7 @@ import pandas as pd
 
 from .. import _validate as v
 from ._io import _read
+
 
 def load_customers(path=None) -> pd.DataFrame:
     """Customers (客户档案): one row per business customer.
@@ -271,7 +273,6 @@ def load_kano(path=None) -> pd.DataFrame:
     return _read("kano", path)
 
 
-
 def load_cdnow(kind: str = "sample") -> pd.DataFrame:
     """Real CDNOW transactions (an online CD store, 1997-01-01 to 1998-06-30) shipped with ``lifetimes``.
 
@@ -302,8 +303,10 @@ def load_cdnow(kind: str = "sample") -> pd.DataFrame:
     ...
     ValueError: kind must be 'sample' or 'master', got 'full'
     """
-    files = {"sample": ("CDNOW_sample.txt", ["customer_id", "sample_id", "date", "quantity", "amount"], 0),
-             "master": ("CDNOW_master.txt", ["customer_id", "date", "quantity", "amount"], 1)}
+    files = {
+        "sample": ("CDNOW_sample.txt", ["customer_id", "sample_id", "date", "quantity", "amount"], 0),
+        "master": ("CDNOW_master.txt", ["customer_id", "date", "quantity", "amount"], 1),
+    }
     if kind not in files:
         raise ValueError(f"kind must be 'sample' or 'master', got {kind!r}")
     filename, names, skip = files[kind]
@@ -315,13 +318,13 @@ def load_cdnow(kind: str = "sample") -> pd.DataFrame:
     name = f"CDNOW {kind} ({filename})"
     v.require_columns(raw, names, name)
     dates = pd.to_datetime(raw["date"], format="%Y%m%d", errors="coerce")
-    out = pd.DataFrame({
-        "customer_id": v.numeric_column(raw, "customer_id", name, allow_negative=False).astype("int64"),
-        "date": v.date_column(dates.to_frame("date"), "date", name),
-        "quantity": v.numeric_column(raw, "quantity", name, allow_negative=False).astype("int64"),
-        "amount": v.numeric_column(raw, "amount", name, allow_negative=False),
-    })
+    out = pd.DataFrame(
+        {
+            "customer_id": v.numeric_column(raw, "customer_id", name, allow_negative=False).astype("int64"),
+            "date": v.date_column(dates.to_frame("date"), "date", name),
+            "quantity": v.numeric_column(raw, "quantity", name, allow_negative=False).astype("int64"),
+            "amount": v.numeric_column(raw, "amount", name, allow_negative=False),
+        }
+    )
     out.attrs["table"] = f"cdnow_{kind}"
     return out
-
-

@@ -4,6 +4,7 @@ The CSV files are package data (``coursekit._data``, the ``datasets/`` folder of
 the repository mapped into the package by ``pyproject.toml``), read through
 :mod:`importlib.resources`, so an editable install and a normal wheel behave alike.
 """
+
 from __future__ import annotations
 
 import importlib.resources
@@ -13,10 +14,27 @@ import pandas as pd
 
 from .. import _validate as v
 from .. import i18n
-from ._dictionary import (_ALLOWED, _FUTURE_OK, _NULLABLE, _RANGES, _TRUE, _FALSE, CORE_DICTIONARY, FUNNEL_STAGES,
-                          OBSERVATION_END)
-from ._extensions import (_COST_VARIANTS, _EXT_ALLOWED, _EXT_FUTURE_OK, _EXT_NULLABLE, _EXT_RANGES,
-                          EXTENSION_DICTIONARY, FOREIGN_KEYS, HAND_WRITTEN)
+from ._dictionary import (
+    _ALLOWED,
+    _FALSE,
+    _FUTURE_OK,
+    _NULLABLE,
+    _RANGES,
+    _TRUE,
+    CORE_DICTIONARY,
+    FUNNEL_STAGES,
+    OBSERVATION_END,
+)
+from ._extensions import (
+    _COST_VARIANTS,
+    _EXT_ALLOWED,
+    _EXT_FUTURE_OK,
+    _EXT_NULLABLE,
+    _EXT_RANGES,
+    EXTENSION_DICTIONARY,
+    FOREIGN_KEYS,
+    HAND_WRITTEN,
+)
 
 _DATA_PACKAGE = "coursekit._data"
 #: Folder of the case CSVs (``datasets/`` in the repository, ``coursekit/_data`` in an installed wheel).
@@ -53,8 +71,11 @@ def _read(table: str, path=None) -> pd.DataFrame:
     source = _source(table, path)
     name = f"{table} file {source.name}"
     if not source.is_file():
-        hint = ("it is written by hand and shipped with the course" if table in HAND_WRITTEN
-                else "run `python datasets/generate.py` to create it")
+        hint = (
+            "it is written by hand and shipped with the course"
+            if table in HAND_WRITTEN
+            else "run `python datasets/generate.py` to create it"
+        )
         raise FileNotFoundError(f"{name} not found at {source}; {hint}")
     try:
         with source.open("r", encoding="utf-8") as fh:
@@ -70,8 +91,9 @@ def _read(table: str, path=None) -> pd.DataFrame:
     for col, (kind, _unit, _meaning) in spec.items():
         missing_ok = col in nullable
         try:
-            out[col] = _convert(raw, col, kind, name, missing_ok,
-                                end=None if col in _FUTURE_OK.get(table, ()) else end_of_day)
+            out[col] = _convert(
+                raw, col, kind, name, missing_ok, end=None if col in _FUTURE_OK.get(table, ()) else end_of_day
+            )
         except TypeError as err:  # numeric_column reports non-numbers as TypeError; a bad file is a ValueError
             raise ValueError(str(err)) from None
     df = pd.DataFrame(out, index=raw.index)
@@ -82,8 +104,10 @@ def _read(table: str, path=None) -> pd.DataFrame:
         values = df[col].dropna()
         bad = ~values.isin(allowed)
         if bad.any():
-            raise ValueError(f"{name} column {col!r} has {int(bad.sum())} value(s) outside "
-                             f"{sorted(map(str, allowed))}, e.g. {values[bad].iloc[0]!r}")
+            raise ValueError(
+                f"{name} column {col!r} has {int(bad.sum())} value(s) outside "
+                f"{sorted(map(str, allowed))}, e.g. {values[bad].iloc[0]!r}"
+            )
     for col, (low, high) in _RANGES.get(table, {}).items():
         values = df[col].dropna().astype(float)
         bad = (values < low) if low is not None else pd.Series(False, index=values.index)
@@ -91,8 +115,9 @@ def _read(table: str, path=None) -> pd.DataFrame:
             bad |= values > high
         if bad.any():
             span = f"{low}..{high}" if high is not None else f">= {low}"
-            raise ValueError(f"{name} column {col!r} has {int(bad.sum())} value(s) outside {span}, "
-                             f"e.g. {values[bad].iloc[0]:g}")
+            raise ValueError(
+                f"{name} column {col!r} has {int(bad.sum())} value(s) outside {span}, e.g. {values[bad].iloc[0]:g}"
+            )
     v.require_unique(df, DATA_DICTIONARY[table]["key"], name)
     _check_foreign_keys(df, table, name)
     _CHECKS.get(table, lambda df, name: None)(df, name)
@@ -107,8 +132,10 @@ def _check_foreign_keys(df: pd.DataFrame, table: str, name: str) -> None:
             known = pd.read_csv(fh, dtype=str, usecols=[other_col], keep_default_na=False)[other_col]
         bad = ~df[col].isin(set(known))
         if bad.any():
-            raise ValueError(f"{name} column {col!r} has {int(bad.sum())} id(s) not found in {other}.{other_col}, "
-                             f"e.g. {df[col][bad].iloc[0]!r}")
+            raise ValueError(
+                f"{name} column {col!r} has {int(bad.sum())} id(s) not found in {other}.{other_col}, "
+                f"e.g. {df[col][bad].iloc[0]!r}"
+            )
 
 
 def _check_stages(df: pd.DataFrame, name: str) -> None:
@@ -116,8 +143,10 @@ def _check_stages(df: pd.DataFrame, name: str) -> None:
     idx = df["stage"].map(order)
     gaps = idx.groupby(df["opportunity_id"]).agg(lambda s: list(s) != list(range(len(s))))
     if gaps.any():
-        raise ValueError(f"{name} column 'stage': opportunity {gaps.index[gaps][0]!r} does not run through the "
-                         f"stages in order from 'opportunity' ({int(gaps.sum())} opportunities)")
+        raise ValueError(
+            f"{name} column 'stage': opportunity {gaps.index[gaps][0]!r} does not run through the "
+            f"stages in order from 'opportunity' ({int(gaps.sum())} opportunities)"
+        )
     back = df["exited_date"] < df["entered_date"]
     if back.any():
         raise ValueError(f"{name} column 'exited_date' has {int(back.sum())} date(s) before 'entered_date'")
@@ -128,8 +157,10 @@ def _check_costs(df: pd.DataFrame, name: str) -> None:
     bad = ~pd.Series(ok, index=df.index)
     if bad.any():
         r = df[bad].iloc[0]
-        raise ValueError(f"{name} column 'variant' has {int(bad.sum())} value(s) that do not fit their activity, "
-                         f"e.g. {r['variant']!r} for {r['activity']!r}")
+        raise ValueError(
+            f"{name} column 'variant' has {int(bad.sum())} value(s) that do not fit their activity, "
+            f"e.g. {r['variant']!r} for {r['activity']!r}"
+        )
 
 
 def _check_grades(df: pd.DataFrame, name: str) -> None:
@@ -137,9 +168,11 @@ def _check_grades(df: pd.DataFrame, name: str) -> None:
     partial = (df[["override_date", "approved_by"]].notna().ne(overridden, axis=0)).any(axis=1)
     same = (df["final_grade"] == df["model_grade"]).ne(~overridden)
     if partial.any() or same.any():
-        raise ValueError(f"{name}: {int((partial | same).sum())} row(s) are inconsistent: an override needs "
-                         "override_reason, override_date and approved_by and changes the grade; without one, "
-                         "final_grade equals model_grade")
+        raise ValueError(
+            f"{name}: {int((partial | same).sum())} row(s) are inconsistent: an override needs "
+            "override_reason, override_date and approved_by and changes the grade; without one, "
+            "final_grade equals model_grade"
+        )
 
 
 _CHECKS = {"opportunity_stages": _check_stages, "cost_rates": _check_costs, "credit_grades": _check_grades}
@@ -156,22 +189,24 @@ def _convert(raw: pd.DataFrame, col: str, kind: str, name: str, missing_ok: bool
             v.require_no_missing(values.to_frame(col), col, name)
         frac = values.dropna() % 1 != 0
         if frac.any():
-            raise ValueError(f"{name} column {col!r} must hold whole numbers; {int(frac.sum())} value(s) do not, "
-                             f"e.g. {values.dropna()[frac].iloc[0]:g}")
+            raise ValueError(
+                f"{name} column {col!r} must hold whole numbers; {int(frac.sum())} value(s) do not, "
+                f"e.g. {values.dropna()[frac].iloc[0]:g}"
+            )
         return values.astype("Int64" if kind == "Int64" else "int64")
     if kind == "bool":
         v.require_no_missing(raw, col, name)
         text = raw[col].str.strip()
         bad = ~text.isin(_TRUE | _FALSE)
         if bad.any():
-            raise ValueError(f"{name} column {col!r} must be True/False; {int(bad.sum())} value(s) are not, "
-                             f"e.g. {raw[col][bad].iloc[0]!r}")
+            raise ValueError(
+                f"{name} column {col!r} must be True/False; {int(bad.sum())} value(s) are not, "
+                f"e.g. {raw[col][bad].iloc[0]!r}"
+            )
         return text.isin(_TRUE).astype(bool)
     if not missing_ok:
         v.require_no_missing(raw, col, name)
     return raw[col].astype("str")
-
-
 
 
 def load(name: str, *, path=None) -> pd.DataFrame:
@@ -202,8 +237,6 @@ def load(name: str, *, path=None) -> pd.DataFrame:
     if not isinstance(name, str):
         raise TypeError(f"name must be a table name such as 'orders', got {type(name).__name__}")
     return _read(name, path)
-
-
 
 
 def describe(table: str | None = None) -> None:

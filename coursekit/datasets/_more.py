@@ -1,5 +1,6 @@
 """Loaders of the extension tables (lessons 01-13): service handling, funnel history, cost to serve,
 engagement and trust, credit overrides, collection excuses and the hand-written feedback hold-out."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .. import i18n
 from . import _progress as progress
 from ._display import CheckResult, Feedback, show
 from ._questions import (
@@ -47,7 +48,6 @@ from ._questions import (
     SeriesQuestion,
 )
 from .banks import bank_module, lesson_ids
-from .. import i18n
 
 __all__ = [
     "CheckResult",
@@ -133,9 +133,7 @@ class Lesson:
         try:
             result = self._check(qid, answer)
         except Exception:  # last line of defence: never a traceback in a learner's notebook
-            result = CheckResult(
-                str(qid), INVALID, i18n._('your answer could not be checked.'), lesson=self.lesson_id
-            )
+            result = CheckResult(str(qid), INVALID, i18n._("your answer could not be checked."), lesson=self.lesson_id)
         on_hint = None
         if self.record and result.qid in self.questions:
             lesson, q = self.lesson_id, result.qid
@@ -157,7 +155,12 @@ class Lesson:
             return CheckResult(
                 str(qid),
                 INVALID,
-                i18n._('there is no question {qid!r} in lesson {self_lesson_id} (questions: {known}).', qid=qid, self_lesson_id=self.lesson_id, known=known),
+                i18n._(
+                    "there is no question {qid!r} in lesson {self_lesson_id} (questions: {known}).",
+                    qid=qid,
+                    self_lesson_id=self.lesson_id,
+                    known=known,
+                ),
                 lesson=self.lesson_id,
             )
         status, message = question.evaluate(answer)
@@ -204,7 +207,7 @@ class ProgressTable(pd.DataFrame):
     def _repr_html_(self) -> str:
         head = "".join(
             f"<th style='text-align:left;padding:2px 8px'>{html.escape(h)}</th>"
-            for h in (i18n._('Lesson'), i18n._('Title'), i18n._('Answered'), i18n._('Correct'))
+            for h in (i18n._("Lesson"), i18n._("Title"), i18n._("Answered"), i18n._("Correct"))
         )
         rows = []
         for lesson, r in self.iterrows():
@@ -234,7 +237,11 @@ class ProgressTable(pd.DataFrame):
 def _bank_problem(lesson: str, exc: Exception) -> str:
     """One line for a learner and an instructor: which lesson's bank is broken, and the error."""
     error = f"{type(exc).__name__}: {exc}"
-    return i18n._('lesson {lesson}: the question bank could not be loaded ({error}). Please tell your instructor.', lesson=lesson, error=error)
+    return i18n._(
+        "lesson {lesson}: the question bank could not be loaded ({error}). Please tell your instructor.",
+        lesson=lesson,
+        error=error,
+    )
 
 
 def dashboard() -> ProgressTable:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from ._questions import CORRECT, INCORRECT, INVALID, UNANSWERED
 from .. import i18n
+from ._questions import CORRECT, INCORRECT, INVALID, UNANSWERED
 
 _ICON = {CORRECT: "✓", INCORRECT: "✗", INVALID: "⚠", UNANSWERED: "…"}
 _COLOR = {CORRECT: "#1b7f3b", INCORRECT: "#b3261e", INVALID: "#9a6700", UNANSWERED: "#57606a"}
@@ -24,16 +24,16 @@ def in_kernel() -> bool:
 
 def status_line(qid: str, status: str, message: str) -> str:
     if status == CORRECT:
-        head = i18n._('{qid} correct', qid=qid)
+        head = i18n._("{qid} correct", qid=qid)
     elif status == UNANSWERED:
-        head = i18n._('{qid} not answered yet', qid=qid)
+        head = i18n._("{qid} not answered yet", qid=qid)
     elif status == INVALID:
-        head = i18n._('{qid} check your answer', qid=qid)
+        head = i18n._("{qid} check your answer", qid=qid)
     else:
-        head = i18n._('{qid} not yet', qid=qid)
+        head = i18n._("{qid} not yet", qid=qid)
     text = f"{_ICON[status]} {head}"
     if message:
-        text += i18n._(': ') + message
+        text += i18n._(": ") + message
     return text
 
 
@@ -139,9 +139,9 @@ class Feedback:
         if self.result.hints:
             hints_box = widgets.HTML(value="")
             button = widgets.Button(
-                description=i18n._('Hint'),
+                description=i18n._("Hint"),
                 icon="lightbulb-o",
-                tooltip=i18n._('Show the next hint'),
+                tooltip=i18n._("Show the next hint"),
                 layout=widgets.Layout(width="auto"),
             )
 

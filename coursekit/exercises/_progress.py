@@ -77,7 +77,10 @@ def load() -> dict:
     except OSError:
         pass
     print(
-        i18n._('Your saved progress could not be read; it was kept as {backup_name} and a fresh record was started.', backup_name=backup.name)
+        i18n._(
+            "Your saved progress could not be read; it was kept as {backup_name} and a fresh record was started.",
+            backup_name=backup.name,
+        )
     )
     return _empty()
 

@@ -20,8 +20,8 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from ._describe import describe, plural, safe_repr
 from .. import i18n
+from ._describe import describe, plural, safe_repr
 
 CORRECT, INCORRECT, INVALID, UNANSWERED = "correct", "incorrect", "invalid", "unanswered"
 STATUSES = (CORRECT, INCORRECT, UNANSWERED, INVALID)
@@ -95,13 +95,19 @@ class Question:
         try:
             expected = self.expected()
         except Exception as exc:  # an authoring problem, not the learner's
-            return INVALID, i18n._('this question cannot be checked right now: the reference answer failed ({type_exc___name}: {safe_repr_str_exc_80}). Please tell your instructor.', type_exc___name=type(exc).__name__, safe_repr_str_exc_80=safe_repr(str(exc), 80))
+            return INVALID, i18n._(
+                "this question cannot be checked right now: the reference answer failed ({type_exc___name}: {safe_repr_str_exc_80}). Please tell your instructor.",
+                type_exc___name=type(exc).__name__,
+                safe_repr_str_exc_80=safe_repr(str(exc), 80),
+            )
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # e.g. RuntimeWarning comparing odd values: no stderr
                 status, reason = self.compare(answer, expected)
         except Exception:
-            return INVALID, i18n._('your answer could not be compared: got {describe_answer}.', describe_answer=describe(answer))
+            return INVALID, i18n._(
+                "your answer could not be compared: got {describe_answer}.", describe_answer=describe(answer)
+            )
         return status, reason.replace("?.", "?").replace("？。", "？")
 
     def compare(self, answer, expected) -> tuple[str, str]:  # pragma: no cover - abstract
@@ -122,28 +128,39 @@ def _as_number(answer):
         if value.shape == (1, 1):
             value = value.iloc[0, 0]
         else:
-            return None, i18n._('expected a number, got {describe_answer} — select one value with .loc[row, column].', describe_answer=describe(answer))
+            return None, i18n._(
+                "expected a number, got {describe_answer} — select one value with .loc[row, column].",
+                describe_answer=describe(answer),
+            )
     elif isinstance(value, (pd.Series, pd.Index, np.ndarray)):
         size = value.size
         if size == 1:
             value = value.iloc[0] if isinstance(value, pd.Series) else np.asarray(value).reshape(-1)[0]
         elif size == 0:
-            return None, i18n._('expected a number, got {describe_answer} (empty) — your selection matched nothing.', describe_answer=describe(answer))
+            return None, i18n._(
+                "expected a number, got {describe_answer} (empty) — your selection matched nothing.",
+                describe_answer=describe(answer),
+            )
         else:
-            return None, i18n._('expected a number, got {describe_answer} — pick one value with .loc[...] or summarise them (e.g. .sum(), .mean()).', describe_answer=describe(answer))
+            return None, i18n._(
+                "expected a number, got {describe_answer} — pick one value with .loc[...] or summarise them (e.g. .sum(), .mean()).",
+                describe_answer=describe(answer),
+            )
     if isinstance(value, (bool, np.bool_)):
-        return None, i18n._('expected a number, got {describe_value}.', describe_value=describe(value))
+        return None, i18n._("expected a number, got {describe_value}.", describe_value=describe(value))
     if value is pd.NA or value is pd.NaT or value is None:
-        return None, i18n._('your answer is a missing value (NA) — check for missing data.')
+        return None, i18n._("your answer is a missing value (NA) — check for missing data.")
     if isinstance(value, str):
-        return None, i18n._('expected a number, got {describe_value} — remove the quotes.', describe_value=describe(value))
+        return None, i18n._(
+            "expected a number, got {describe_value} — remove the quotes.", describe_value=describe(value)
+        )
     if isinstance(value, (pd.Timedelta, np.timedelta64)):
-        return None, i18n._('expected a number, got a time span (Timedelta) — use .days to get the number of days.')
+        return None, i18n._("expected a number, got a time span (Timedelta) — use .days to get the number of days.")
     if isinstance(value, (complex, np.complexfloating)):
-        return None, i18n._('expected a real number, got {describe_value}.', describe_value=describe(value))
+        return None, i18n._("expected a real number, got {describe_value}.", describe_value=describe(value))
     if isinstance(value, (numbers.Real, np.integer, np.floating, Decimal, Fraction)):
         return float(value), None
-    return None, i18n._('expected a number, got {describe_answer}.', describe_answer=describe(answer))
+    return None, i18n._("expected a number, got {describe_answer}.", describe_answer=describe(answer))
 
 
 class NumericQuestion(Question):
@@ -173,9 +190,11 @@ class NumericQuestion(Question):
         if value is None:
             return INVALID, reason
         if math.isnan(value):
-            return INCORRECT, i18n._('your answer is NaN (not a number) — a missing value or a division by zero crept in; check the rows you used.')
+            return INCORRECT, i18n._(
+                "your answer is NaN (not a number) — a missing value or a division by zero crept in; check the rows you used."
+            )
         if math.isinf(value):
-            return INCORRECT, i18n._('your answer is infinite — probably a division by zero.')
+            return INCORRECT, i18n._("your answer is infinite — probably a division by zero.")
         if abs(value - expected) <= max(self.atol, self.rtol * abs(expected)):
             return CORRECT, ""
         shown = _fmt(value)
@@ -188,12 +207,16 @@ class NumericQuestion(Question):
             ):
                 if applies and abs(ratio - factor) <= max(self.rtol, 1e-9) * abs(factor):
                     said = i18n._(reason)
-                    return INCORRECT, i18n._('your value {shown} looks like the right number {en}.', shown=shown,
-                                             en=said, zh=said)
+                    return INCORRECT, i18n._(
+                        "your value {shown} looks like the right number {en}.", shown=shown, en=said, zh=said
+                    )
             if abs(ratio - 1) <= 0.01:
-                return INCORRECT, i18n._("your value {shown} is close but not within the tolerance — check rounding (don't round intermediate results) and the rows you used.", shown=shown)
-        direction = i18n._('too high') if value > expected else i18n._('too low')
-        return INCORRECT, i18n._('your value {shown} is {direction}.', shown=shown, direction=direction)
+                return INCORRECT, i18n._(
+                    "your value {shown} is close but not within the tolerance — check rounding (don't round intermediate results) and the rows you used.",
+                    shown=shown,
+                )
+        direction = i18n._("too high") if value > expected else i18n._("too low")
+        return INCORRECT, i18n._("your value {shown} is {direction}.", shown=shown, direction=direction)
 
 
 # --------------------------------------------------------------------------- choice
@@ -240,8 +263,12 @@ class ChoiceQuestion(Question):
             isinstance(answer, (str, int, np.integer, list, tuple, set, frozenset))
         ):
             what = i18n._("an option") if single else i18n._("one or more options")
-            return None, i18n._('expected {what} such as "{example}", got {describe_answer}.', what=what,
-                                example=self.options[0], describe_answer=describe(answer))
+            return None, i18n._(
+                'expected {what} such as "{example}", got {describe_answer}.',
+                what=what,
+                example=self.options[0],
+                describe_answer=describe(answer),
+            )
         if isinstance(answer, (int, np.integer)):
             answer = str(int(answer))
         if isinstance(answer, str):
@@ -258,13 +285,23 @@ class ChoiceQuestion(Question):
             items = []
             for item in answer:
                 if not isinstance(item, (str, int, np.integer)) or isinstance(item, (bool, np.bool_)):
-                    return None, i18n._('each option should be text such as "{self_options_0}", got {describe_item}.', self_options_0=self.options[0], describe_item=describe(item))
+                    return None, i18n._(
+                        'each option should be text such as "{self_options_0}", got {describe_item}.',
+                        self_options_0=self.options[0],
+                        describe_item=describe(item),
+                    )
                 items.append(_norm(item))
         unknown = [i for i in items if i not in self._canon]
         if unknown:
-            return None, i18n._('{safe_repr_unknown_0} is not one of the options {self__options_text}.', safe_repr_unknown_0=safe_repr(unknown[0]), self__options_text=self._options_text())
+            return None, i18n._(
+                "{safe_repr_unknown_0} is not one of the options {self__options_text}.",
+                safe_repr_unknown_0=safe_repr(unknown[0]),
+                self__options_text=self._options_text(),
+            )
         if not items:
-            return None, i18n._('choose from the options {self__options_text}.', self__options_text=self._options_text())
+            return None, i18n._(
+                "choose from the options {self__options_text}.", self__options_text=self._options_text()
+            )
         return {self._canon[i] for i in items}, None
 
     def compare(self, answer, expected):
@@ -273,11 +310,13 @@ class ChoiceQuestion(Question):
         if chosen is None:
             return INVALID, reason
         if single and len(chosen) > 1:
-            return INVALID, i18n._('choose only one option.')
+            return INVALID, i18n._("choose only one option.")
         if chosen == right:
             return CORRECT, ""
         if single:
-            return INCORRECT, i18n._('{join_sorted_chosen} is not the best answer.', join_sorted_chosen=', '.join(sorted(chosen)))
+            return INCORRECT, i18n._(
+                "{join_sorted_chosen} is not the best answer.", join_sorted_chosen=", ".join(sorted(chosen))
+            )
         wrong, missing = len(chosen - right), len(right - chosen)
         parts = []
         if wrong == 1:
@@ -317,31 +356,45 @@ class IdsQuestion(Question):
     @staticmethod
     def _items(answer):
         if isinstance(answer, str):
-            return None, i18n._('expected a list of ids, got {describe_answer} — put the ids in a list, e.g. ["C0001", "C0002"].', describe_answer=describe(answer))
+            return None, i18n._(
+                'expected a list of ids, got {describe_answer} — put the ids in a list, e.g. ["C0001", "C0002"].',
+                describe_answer=describe(answer),
+            )
         if isinstance(answer, pd.DataFrame):
-            return None, i18n._('expected a list of ids, got {describe_answer} — the ids are probably its index: use .index.tolist().', describe_answer=describe(answer))
+            return None, i18n._(
+                "expected a list of ids, got {describe_answer} — the ids are probably its index: use .index.tolist().",
+                describe_answer=describe(answer),
+            )
         if isinstance(answer, pd.Series):
             if pd.api.types.is_bool_dtype(answer):
-                return None, i18n._('expected a list of ids, got a True/False mask — use df.index[mask] to turn it into ids.')
+                return None, i18n._(
+                    "expected a list of ids, got a True/False mask — use df.index[mask] to turn it into ids."
+                )
             values = list(answer.tolist())
         elif isinstance(answer, pd.Index):
             values = list(answer.tolist())
         elif isinstance(answer, np.ndarray):
             if answer.ndim != 1:
-                return None, i18n._('expected a flat list of ids, got {describe_answer}.', describe_answer=describe(answer))
+                return None, i18n._(
+                    "expected a flat list of ids, got {describe_answer}.", describe_answer=describe(answer)
+                )
             values = answer.tolist()
         elif isinstance(answer, (list, tuple, set, frozenset)):
             values = list(answer)
         else:
-            return None, i18n._('expected a list of ids, got {describe_answer}.', describe_answer=describe(answer))
+            return None, i18n._("expected a list of ids, got {describe_answer}.", describe_answer=describe(answer))
         values = [_plain(v) for v in values]
         for v in values:
             try:
                 hash(v)
             except TypeError:
-                return None, i18n._('each id should be a single value, got {describe_v} inside your list.', describe_v=describe(v))
+                return None, i18n._(
+                    "each id should be a single value, got {describe_v} inside your list.", describe_v=describe(v)
+                )
             if isinstance(v, (list, tuple, dict, set)):
-                return None, i18n._('each id should be a single value, got {describe_v} inside your list.', describe_v=describe(v))
+                return None, i18n._(
+                    "each id should be a single value, got {describe_v} inside your list.", describe_v=describe(v)
+                )
         return values, None
 
     def compare(self, answer, expected):
@@ -349,32 +402,61 @@ class IdsQuestion(Question):
         if items is None:
             return INVALID, reason
         if not items and expected:
-            return INCORRECT, i18n._('your list is empty; {plural_len_expected_} expected.', plural_len_expected_=plural(len(expected), 'id'), len_expected=len(expected))
+            return INCORRECT, i18n._(
+                "your list is empty; {plural_len_expected_} expected.",
+                plural_len_expected_=plural(len(expected), "id"),
+                len_expected=len(expected),
+            )
         seen, dups = set(), []
         for v in items:
             if v in seen:
                 dups.append(v)
             seen.add(v)
         if dups:
-            return INCORRECT, i18n._('{plural_len_dups_id} appear{s_if_len_dups_1_else} more than once, e.g. {safe_repr_dups_0} — use .unique() or drop duplicated rows.', plural_len_dups_id=plural(len(dups), 'id'), s_if_len_dups_1_else='s' if len(dups) == 1 else '', safe_repr_dups_0=safe_repr(dups[0]), len_dups=len(dups))
+            return INCORRECT, i18n._(
+                "{plural_len_dups_id} appear{s_if_len_dups_1_else} more than once, e.g. {safe_repr_dups_0} — use .unique() or drop duplicated rows.",
+                plural_len_dups_id=plural(len(dups), "id"),
+                s_if_len_dups_1_else="s" if len(dups) == 1 else "",
+                safe_repr_dups_0=safe_repr(dups[0]),
+                len_dups=len(dups),
+            )
         exp_set = set(expected)
         missing = [v for v in expected if v not in seen]
         extra = [v for v in items if v not in exp_set]
         if missing or extra:
             if not (seen & exp_set) and items and expected and type(items[0]) is not type(expected[0]):
-                return INCORRECT, i18n._('none of your ids match: yours are {type_items_0___name} such as {safe_repr_items_0}, the expected ids are {type_expected_0___na}.', type_items_0___name=type(items[0]).__name__, safe_repr_items_0=safe_repr(items[0]), type_expected_0___na=type(expected[0]).__name__)
+                return INCORRECT, i18n._(
+                    "none of your ids match: yours are {type_items_0___name} such as {safe_repr_items_0}, the expected ids are {type_expected_0___na}.",
+                    type_items_0___name=type(items[0]).__name__,
+                    safe_repr_items_0=safe_repr(items[0]),
+                    type_expected_0___na=type(expected[0]).__name__,
+                )
             parts = []
             if missing:
                 parts.append(i18n._("{ids} missing", ids=plural(len(missing), "expected id"), n=len(missing)))
             if extra:
-                parts.append(i18n._("{ids} should not be there, e.g. {example}", ids=plural(len(extra), "id"),
-                                    n=len(extra), example=safe_repr(extra[0])))
-            head = i18n._("you gave {ids}, {expected} expected: ", ids=plural(len(items), "id"), n=len(items),
-                          expected=len(expected))
+                parts.append(
+                    i18n._(
+                        "{ids} should not be there, e.g. {example}",
+                        ids=plural(len(extra), "id"),
+                        n=len(extra),
+                        example=safe_repr(extra[0]),
+                    )
+                )
+            head = i18n._(
+                "you gave {ids}, {expected} expected: ",
+                ids=plural(len(items), "id"),
+                n=len(items),
+                expected=len(expected),
+            )
             return INCORRECT, head + i18n.sentence(parts)
         if self.ordered and list(items) != list(expected):
             pos = next(i for i, (a, b) in enumerate(zip(items, expected)) if a != b)
-            return INCORRECT, i18n._('the right ids, but the order differs from position {pos_1} ({safe_repr_items_pos}) — check the sort order.', pos_1=pos + 1, safe_repr_items_pos=safe_repr(items[pos]))
+            return INCORRECT, i18n._(
+                "the right ids, but the order differs from position {pos_1} ({safe_repr_items_pos}) — check the sort order.",
+                pos_1=pos + 1,
+                safe_repr_items_pos=safe_repr(items[pos]),
+            )
         return CORRECT, ""
 
 
@@ -405,7 +487,12 @@ def _index_problem(ans_index: pd.Index, exp_index: pd.Index, *, rows: bool):
     noun_en = noun_zh = i18n._("row") if rows else i18n._("column")
     if ans_index.has_duplicates:
         dup = ans_index[ans_index.duplicated()][0]
-        return INVALID, i18n._('{noun_en} label {label_dup} appears more than once in your answer.', noun_en=noun_en, label_dup=_label(dup), noun_zh=noun_zh)
+        return INVALID, i18n._(
+            "{noun_en} label {label_dup} appears more than once in your answer.",
+            noun_en=noun_en,
+            label_dup=_label(dup),
+            noun_zh=noun_zh,
+        )
     exp_set = set(exp_index)
     ans_set = set(ans_index)
     missing = [x for x in exp_index if x not in ans_set]
@@ -416,15 +503,30 @@ def _index_problem(ans_index: pd.Index, exp_index: pd.Index, *, rows: bool):
         if len(ans_index) and not (ans_set & exp_set):
             a0, e0 = _plain(ans_index[0]), _plain(exp_index[0])
             if type(a0) is not type(e0):
-                return INCORRECT, i18n._('none of your row labels match: yours are {type_a0___name} such as {label_a0}, the expected labels are {type_e0___name} — did you call reset_index() or forget set_index(...)?', type_a0___name=type(a0).__name__, label_a0=_label(a0), type_e0___name=type(e0).__name__)
+                return INCORRECT, i18n._(
+                    "none of your row labels match: yours are {type_a0___name} such as {label_a0}, the expected labels are {type_e0___name} — did you call reset_index() or forget set_index(...)?",
+                    type_a0___name=type(a0).__name__,
+                    label_a0=_label(a0),
+                    type_e0___name=type(e0).__name__,
+                )
         parts = []
         if missing:
             parts.append(i18n._("{rows} missing", rows=plural(len(missing), "row"), n=len(missing)))
         if extra:
-            parts.append(i18n._("{rows}, e.g. {example}", rows=plural(len(extra), "extra row"), n=len(extra),
-                                example=_label(extra[0])))
-        head = i18n._("your answer has {rows}, {expected} expected: ", rows=plural(len(ans_index), "row"),
-                      n=len(ans_index), expected=len(exp_index))
+            parts.append(
+                i18n._(
+                    "{rows}, e.g. {example}",
+                    rows=plural(len(extra), "extra row"),
+                    n=len(extra),
+                    example=_label(extra[0]),
+                )
+            )
+        head = i18n._(
+            "your answer has {rows}, {expected} expected: ",
+            rows=plural(len(ans_index), "row"),
+            n=len(ans_index),
+            expected=len(exp_index),
+        )
         return INCORRECT, head + i18n.sentence(parts)
     parts = []
     if missing:
@@ -447,7 +549,12 @@ def _values_problem(ans: pd.Series, exp: pd.Series, *, rtol: float, atol: float,
     where_en = where_zh = i18n._(" in column {where}", where=where) if where else ""
     if _numeric(exp) and not _numeric(ans) and len(ans):
         sample = next((v for v in ans.tolist() if not _scalar_equal(v, np.nan)), ans.iloc[0])
-        return i18n._('your values{where_en} are not numbers (e.g. {safe_repr__plain_sam}); expected numbers — use pd.to_numeric or pick the numeric column.', where_en=where_en, safe_repr__plain_sam=safe_repr(_plain(sample)), where_zh=where_zh)
+        return i18n._(
+            "your values{where_en} are not numbers (e.g. {safe_repr__plain_sam}); expected numbers — use pd.to_numeric or pick the numeric column.",
+            where_en=where_en,
+            safe_repr__plain_sam=safe_repr(_plain(sample)),
+            where_zh=where_zh,
+        )
     if _numeric(exp) and _numeric(ans):
         a = ans.to_numpy(dtype=float, na_value=np.nan)
         e = exp.to_numpy(dtype=float, na_value=np.nan)
@@ -461,12 +568,25 @@ def _values_problem(ans: pd.Series, exp: pd.Series, *, rtol: float, atol: float,
     label = _label(exp.index[i])
     yours = safe_repr(_plain(ans.iloc[i]), 30)
     ref = safe_repr(_plain(exp.iloc[i]), 30)
-    return i18n._('{len_bad} of {len_exp} values differ{where_en}; first at row {label}: yours {yours}, expected {ref}.', len_bad=len(bad), len_exp=len(exp), where_en=where_en, label=label, yours=yours, ref=ref, where_zh=where_zh)
+    return i18n._(
+        "{len_bad} of {len_exp} values differ{where_en}; first at row {label}: yours {yours}, expected {ref}.",
+        len_bad=len(bad),
+        len_exp=len(exp),
+        where_en=where_en,
+        label=label,
+        yours=yours,
+        ref=ref,
+        where_zh=where_zh,
+    )
 
 
 def _order_problem(ans_index, exp_index):
     pos = next(i for i, (a, b) in enumerate(zip(ans_index, exp_index)) if not _scalar_equal(a, b))
-    return i18n._('the right values, but the row order differs from position {pos_1} ({label_ans_index_pos}) — check the sort order.', pos_1=pos + 1, label_ans_index_pos=_label(ans_index[pos]))
+    return i18n._(
+        "the right values, but the row order differs from position {pos_1} ({label_ans_index_pos}) — check the sort order.",
+        pos_1=pos + 1,
+        label_ans_index_pos=_label(ans_index[pos]),
+    )
 
 
 class SeriesQuestion(Question):
@@ -491,11 +611,25 @@ class SeriesQuestion(Question):
 
     def compare(self, answer, expected):
         if isinstance(answer, pd.DataFrame):
-            return INVALID, i18n._('expected a Series with {plural_len_expected_}, got {describe_answer} — select one column with df["name"].', plural_len_expected_=plural(len(expected), 'value'), describe_answer=describe(answer), len_expected=len(expected))
+            return INVALID, i18n._(
+                'expected a Series with {plural_len_expected_}, got {describe_answer} — select one column with df["name"].',
+                plural_len_expected_=plural(len(expected), "value"),
+                describe_answer=describe(answer),
+                len_expected=len(expected),
+            )
         if not isinstance(answer, pd.Series):
-            return INVALID, i18n._('expected a Series with {plural_len_expected_}, got {describe_answer}.', plural_len_expected_=plural(len(expected), 'value'), describe_answer=describe(answer), len_expected=len(expected))
+            return INVALID, i18n._(
+                "expected a Series with {plural_len_expected_}, got {describe_answer}.",
+                plural_len_expected_=plural(len(expected), "value"),
+                describe_answer=describe(answer),
+                len_expected=len(expected),
+            )
         if len(answer) == 0 and len(expected):
-            return INCORRECT, i18n._('your Series is empty; {plural_len_expected_} expected.', plural_len_expected_=plural(len(expected), 'value'), len_expected=len(expected))
+            return INCORRECT, i18n._(
+                "your Series is empty; {plural_len_expected_} expected.",
+                plural_len_expected_=plural(len(expected), "value"),
+                len_expected=len(expected),
+            )
         problem = _index_problem(answer.index, expected.index, rows=True)
         if problem:
             return problem
@@ -542,9 +676,19 @@ class FrameQuestion(Question):
         r, c = expected.shape
         shape_en = shape_zh = i18n._("{rows} × {columns}", rows=plural(r, "row"), columns=plural(c, "column"), r=r, c=c)
         if isinstance(answer, pd.Series):
-            return INVALID, i18n._('expected a table (DataFrame) of {shape_en}, got {describe_answer} — use .to_frame() or select columns with df[[...]] (double brackets).', shape_en=shape_en, describe_answer=describe(answer), shape_zh=shape_zh)
+            return INVALID, i18n._(
+                "expected a table (DataFrame) of {shape_en}, got {describe_answer} — use .to_frame() or select columns with df[[...]] (double brackets).",
+                shape_en=shape_en,
+                describe_answer=describe(answer),
+                shape_zh=shape_zh,
+            )
         if not isinstance(answer, pd.DataFrame):
-            return INVALID, i18n._('expected a table (DataFrame) of {shape_en}, got {describe_answer}.', shape_en=shape_en, describe_answer=describe(answer), shape_zh=shape_zh)
+            return INVALID, i18n._(
+                "expected a table (DataFrame) of {shape_en}, got {describe_answer}.",
+                shape_en=shape_en,
+                describe_answer=describe(answer),
+                shape_zh=shape_zh,
+            )
         ar, ac = answer.shape
         if answer.columns.has_duplicates:
             return _index_problem(answer.columns, expected.columns, rows=False)
@@ -556,18 +700,36 @@ class FrameQuestion(Question):
             status, reason = problem
             if ac != c and not self.extra_columns:
                 reason = (
-                    i18n._('wrong shape: yours {plural_ar_row} × {plural_ac_column}, expected {shape_en}. ', plural_ar_row=plural(ar, 'row'), plural_ac_column=plural(ac, 'column'), shape_en=shape_en, ar=ar, ac=ac, shape_zh=shape_zh)
+                    i18n._(
+                        "wrong shape: yours {plural_ar_row} × {plural_ac_column}, expected {shape_en}. ",
+                        plural_ar_row=plural(ar, "row"),
+                        plural_ac_column=plural(ac, "column"),
+                        shape_en=shape_en,
+                        ar=ar,
+                        ac=ac,
+                        shape_zh=shape_zh,
+                    )
                     + reason
                 )
             return status, reason
         if len(answer) == 0 and r:
-            return INCORRECT, i18n._('your table has no rows; {plural_r_row} expected.', plural_r_row=plural(r, 'row'), r=r)
+            return INCORRECT, i18n._(
+                "your table has no rows; {plural_r_row} expected.", plural_r_row=plural(r, "row"), r=r
+            )
         problem = _index_problem(answer.index, expected.index, rows=True)
         if problem:
             status, reason = problem
             if ar != r:
                 reason = (
-                    i18n._('wrong shape: yours {plural_ar_row} × {plural_ac_column}, expected {shape_en}. ', plural_ar_row=plural(ar, 'row'), plural_ac_column=plural(ac, 'column'), shape_en=shape_en, ar=ar, ac=ac, shape_zh=shape_zh)
+                    i18n._(
+                        "wrong shape: yours {plural_ar_row} × {plural_ac_column}, expected {shape_en}. ",
+                        plural_ar_row=plural(ar, "row"),
+                        plural_ac_column=plural(ac, "column"),
+                        shape_en=shape_en,
+                        ar=ar,
+                        ac=ac,
+                        shape_zh=shape_zh,
+                    )
                     + reason
                 )
             return status, reason
@@ -577,7 +739,10 @@ class FrameQuestion(Question):
             if reason:
                 return INCORRECT, reason
         if not self.ignore_column_order and list(cols) != list(expected.columns):
-            return INCORRECT, i18n._('the right columns, but in a different order; expected {join__label_x_for_x_}.', join__label_x_for_x_=', '.join((_label(x) for x in expected.columns)))
+            return INCORRECT, i18n._(
+                "the right columns, but in a different order; expected {join__label_x_for_x_}.",
+                join__label_x_for_x_=", ".join(_label(x) for x in expected.columns),
+            )
         if not self.ignore_order and not answer.index.equals(expected.index):
             return INCORRECT, _order_problem(answer.index, expected.index)
         return CORRECT, ""

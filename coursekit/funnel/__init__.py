@@ -11,6 +11,7 @@ Examples
 >>> funnel.funnel_counts(opps, stages=["opportunity", "lead", "deal"])["reached"].tolist()
 [4, 3, 2]
 """
+
 from __future__ import annotations
 
 from .plotting import plot_funnel

@@ -3,6 +3,7 @@
 matplotlib and :mod:`coursekit.plots` are imported inside the function, so that
 ``from coursekit import funnel`` stays light.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -69,5 +70,9 @@ def plot_funnel(funnel: pd.DataFrame, *, ax=None):
     ax.set_xticks(ticks)
     ax.set_xticklabels([f"{abs(t):,.0f}" for t in ticks])
     ax.set_xlim(-top / 2 * 1.05, top / 2 * 1.45)
-    return finish(ax, i18n._('Sales funnel: opportunities reaching each stage'),
-                  i18n._('Opportunities (count)'), i18n._('Funnel stage'))
+    return finish(
+        ax,
+        i18n._("Sales funnel: opportunities reaching each stage"),
+        i18n._("Opportunities (count)"),
+        i18n._("Funnel stage"),
+    )

@@ -1,4 +1,5 @@
 """Opportunities per stage of the sales funnel (销售漏斗)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -63,14 +64,19 @@ def funnel_counts(opportunities: pd.DataFrame, *, stage_col: str = "stage_reache
     values = opportunities[stage_col].astype(str)
     bad = ~values.isin(names)
     if bad.any():
-        raise ValueError(f"{name} column {stage_col!r} has {int(bad.sum())} value(s) that are not funnel stages, "
-                         f"e.g. {values[bad].iloc[0]!r} (stages: {', '.join(names)})")
+        raise ValueError(
+            f"{name} column {stage_col!r} has {int(bad.sum())} value(s) that are not funnel stages, "
+            f"e.g. {values[bad].iloc[0]!r} (stages: {', '.join(names)})"
+        )
     furthest = values.value_counts().reindex(names, fill_value=0).astype("int64")
     reached = furthest[::-1].cumsum()[::-1].astype("int64")
     prev = reached.shift(1)
-    return pd.DataFrame({
-        "furthest": furthest.to_numpy(),
-        "reached": reached.to_numpy(),
-        "share_of_first": reached.to_numpy() / reached.iloc[0],
-        "step_rate": (reached / prev).fillna(1.0).to_numpy(),
-    }, index=pd.CategoricalIndex(names, categories=names, ordered=True, name="stage"))
+    return pd.DataFrame(
+        {
+            "furthest": furthest.to_numpy(),
+            "reached": reached.to_numpy(),
+            "share_of_first": reached.to_numpy() / reached.iloc[0],
+            "step_rate": (reached / prev).fillna(1.0).to_numpy(),
+        },
+        index=pd.CategoricalIndex(names, categories=names, ordered=True, name="stage"),
+    )

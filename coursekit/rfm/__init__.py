@@ -55,6 +55,7 @@ A            3  3  2  332        8
 B            2  1  3  213        6
 C            1  1  1  111        3
 """
+
 from __future__ import annotations
 
 from .plotting import plot_rfm_heatmap, plot_segments

@@ -1,13 +1,14 @@
 """RFM charts. matplotlib, seaborn and :mod:`coursekit.plots` are imported inside each
 function, so that ``from coursekit import rfm`` stays light."""
+
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
 from .. import _validate as v
-from .segments import display_names
 from .. import i18n
+from .segments import display_names
 
 __all__ = ["plot_rfm_heatmap", "plot_segments"]
 
@@ -50,16 +51,16 @@ def plot_segments(summary, ax=None):
         _, ax = new_axes()
     pos = np.arange(len(summary))
     height = 0.4
-    ax.barh(pos - height / 2, cust.to_numpy(), height, label=i18n._('Customers'), color="#1f5aa6")
-    ax.barh(pos + height / 2, rev.to_numpy(), height, label=i18n._('Revenue'), color="#e07b39")
+    ax.barh(pos - height / 2, cust.to_numpy(), height, label=i18n._("Customers"), color="#1f5aa6")
+    ax.barh(pos + height / 2, rev.to_numpy(), height, label=i18n._("Revenue"), color="#e07b39")
     names = display_names(pd.Index(summary.index.astype(object)))
     ax.set_yticks(pos, [str(s) for s in names])
     ax.invert_yaxis()  # first segment on top
     return finish(
         ax,
-        i18n._('Share of customers and revenue by segment'),
-        i18n._('Share (%)'),
-        i18n._('Segment'),
+        i18n._("Share of customers and revenue by segment"),
+        i18n._("Share (%)"),
+        i18n._("Segment"),
     )
 
 
@@ -127,11 +128,11 @@ def plot_rfm_heatmap(
         annot=True,
         fmt=",.0f",
         cmap="Blues",
-        cbar_kws={"label": i18n._('Mean monetary ({currency})', currency=currency)},
+        cbar_kws={"label": i18n._("Mean monetary ({currency})", currency=currency)},
     )
     return finish(
         ax,
-        i18n._('Mean monetary value by R and F score'),
-        i18n._('Frequency score F (1 = fewest purchases)'),
-        i18n._('Recency score R (1 = longest ago)'),
+        i18n._("Mean monetary value by R and F score"),
+        i18n._("Frequency score F (1 = fewest purchases)"),
+        i18n._("Recency score R (1 = longest ago)"),
     )

@@ -5,6 +5,7 @@ Rule (issue 6, item 4): ``score = 1 + floor(bins × (rank − 1) / n)``, where
 (``rank(method="min")``). Recency is ranked descending, so that the most recent
 customers score highest.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -128,9 +129,7 @@ def rfm_scores(table, bins: int = 5) -> pd.DataFrame:
     for letter, values in raw.items():
         out[letter] = _score(values, bins, ascending=_ASCENDING[letter])
     sep = "-" if bins >= 10 else ""
-    out["RFM"] = (
-        out["R"].astype(str) + sep + out["F"].astype(str) + sep + out["M"].astype(str)
-    ).astype(object)
+    out["RFM"] = (out["R"].astype(str) + sep + out["F"].astype(str) + sep + out["M"].astype(str)).astype(object)
     out["RFM_sum"] = (out["R"] + out["F"] + out["M"]).astype("int64")
     return out
 

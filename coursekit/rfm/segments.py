@@ -5,14 +5,15 @@ as ordered categoricals, the same in every language. Names in the reader's
 language come from :func:`display_names` (used by :func:`segment_summary` and
 the charts); the name tables are the ``{key: (English, Chinese)}`` dicts below.
 """
+
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
 from .. import _validate as v
-from .scores import _ASCENDING, _RAW, _check_bins, _score
 from .. import i18n
+from .scores import _ASCENDING, _RAW, _check_bins, _score
 
 __all__ = [
     "ACTIONS",
@@ -28,64 +29,80 @@ __all__ = [
     "value_thresholds",
 ]
 
-CLASSIC_SEGMENTS: dict[str, str] = i18n.define_names("rfm_segment", column="segment", english={
-    'champions': 'Champions',
-    'loyal': 'Loyal Customers',
-    'potential_loyalist': 'Potential Loyalist',
-    'new_customers': 'New Customers',
-    'promising': 'Promising',
-    'need_attention': 'Need Attention',
-    'about_to_sleep': 'About To Sleep',
-    'at_risk': 'At Risk',
-    'cant_lose': "Can't Lose Them",
-    'hibernating': 'Hibernating',
-    'lost': 'Lost',
-})
+CLASSIC_SEGMENTS: dict[str, str] = i18n.define_names(
+    "rfm_segment",
+    column="segment",
+    english={
+        "champions": "Champions",
+        "loyal": "Loyal Customers",
+        "potential_loyalist": "Potential Loyalist",
+        "new_customers": "New Customers",
+        "promising": "Promising",
+        "need_attention": "Need Attention",
+        "about_to_sleep": "About To Sleep",
+        "at_risk": "At Risk",
+        "cant_lose": "Can't Lose Them",
+        "hibernating": "Hibernating",
+        "lost": "Lost",
+    },
+)
 """The 11 classic segments in display order, ``key -> (English, Chinese)``."""
 
-CN8_SEGMENTS: dict[str, str] = i18n.define_names("rfm_cn8_class", column="segment", english={
-    'important_value': 'Important value',
-    'important_development': 'Important development',
-    'important_retention': 'Important retention',
-    'important_winback': 'Important win-back',
-    'general_value': 'General value',
-    'general_development': 'General development',
-    'general_retention': 'General retention',
-    'general_winback': 'General win-back',
-})
+CN8_SEGMENTS: dict[str, str] = i18n.define_names(
+    "rfm_cn8_class",
+    column="segment",
+    english={
+        "important_value": "Important value",
+        "important_development": "Important development",
+        "important_retention": "Important retention",
+        "important_winback": "Important win-back",
+        "general_value": "General value",
+        "general_development": "General development",
+        "general_retention": "General retention",
+        "general_winback": "General win-back",
+    },
+)
 """The Chinese eight-class scheme in display order, ``key -> (English, Chinese)``."""
 
-VALUE_LEVELS: dict[str, str] = i18n.define_names("value_level", column="value_level", english={
-    'high': 'High value',
-    'medium': 'Medium value',
-    'low': 'Low value',
-})
+VALUE_LEVELS: dict[str, str] = i18n.define_names(
+    "value_level",
+    column="value_level",
+    english={
+        "high": "High value",
+        "medium": "Medium value",
+        "low": "Low value",
+    },
+)
 """The three value levels of :func:`value_level`, ``key -> (English, Chinese)``."""
 
-ACTIONS: dict[str, str] = i18n.define_names("rfm_action", column="action", english={
-    'champions': 'Reward, ask for referrals, early access',
-    'loyal': 'Upsell higher-value products, ask for reviews',
-    'potential_loyalist': 'Offer membership or a loyalty programme, recommend related products',
-    'new_customers': 'Onboard well: early support, build the relationship',
-    'promising': 'Build awareness, offer trials or samples',
-    'need_attention': 'Limited-time offers, recommendations based on past purchases',
-    'about_to_sleep': 'Reconnect: useful content, popular products at a discount',
-    'at_risk': 'Personalised re-engagement, renewal and repeat-order offers',
-    'cant_lose': 'Win them back personally: call, show newer products, keep them from competitors',
-    'hibernating': 'Relevant products and special discounts at low cost',
-    'lost': 'Low-cost reactivation campaign, otherwise no further spend',
-    'important_value': 'Keep and deepen: VIP service, dedicated account manager',
-    'important_development': 'Raise purchase frequency: loyalty programme, cross-selling',
-    'important_retention': 'Contact proactively and find out why they have not bought recently',
-    'important_winback': 'Win back with a personal call and a targeted offer',
-    'general_value': 'Upsell: bundles and higher-value products',
-    'general_development': 'Nurture towards a repeat purchase with a starter offer',
-    'general_retention': 'Low-cost reminders (e-mail, WeChat)',
-    'general_winback': 'Low-cost reactivation or no further spend',
-    'high': 'Differentiated VIP offer: dedicated service, priority delivery, volume rebates',
-    'medium': 'Growth offers: bundles, cross-selling, loyalty points',
-    'low': 'Standard offers through low-cost channels',
-})
+ACTIONS: dict[str, str] = i18n.define_names(
+    "rfm_action",
+    column="action",
+    english={
+        "champions": "Reward, ask for referrals, early access",
+        "loyal": "Upsell higher-value products, ask for reviews",
+        "potential_loyalist": "Offer membership or a loyalty programme, recommend related products",
+        "new_customers": "Onboard well: early support, build the relationship",
+        "promising": "Build awareness, offer trials or samples",
+        "need_attention": "Limited-time offers, recommendations based on past purchases",
+        "about_to_sleep": "Reconnect: useful content, popular products at a discount",
+        "at_risk": "Personalised re-engagement, renewal and repeat-order offers",
+        "cant_lose": "Win them back personally: call, show newer products, keep them from competitors",
+        "hibernating": "Relevant products and special discounts at low cost",
+        "lost": "Low-cost reactivation campaign, otherwise no further spend",
+        "important_value": "Keep and deepen: VIP service, dedicated account manager",
+        "important_development": "Raise purchase frequency: loyalty programme, cross-selling",
+        "important_retention": "Contact proactively and find out why they have not bought recently",
+        "important_winback": "Win back with a personal call and a targeted offer",
+        "general_value": "Upsell: bundles and higher-value products",
+        "general_development": "Nurture towards a repeat purchase with a starter offer",
+        "general_retention": "Low-cost reminders (e-mail, WeChat)",
+        "general_winback": "Low-cost reactivation or no further spend",
+        "high": "Differentiated VIP offer: dedicated service, priority delivery, volume rebates",
+        "medium": "Growth offers: bundles, cross-selling, loyalty points",
+        "low": "Standard offers through low-cost channels",
+    },
+)
 """Recommended action per segment / level key, ``key -> (English, Chinese)``."""
 
 # The R x FM grid of the classic scheme: _CLASSIC_GRID[fm][r - 1], fm = ceil((F + M) / 2).

@@ -3,11 +3,11 @@
 Purchases come from the shared transactions layer (:mod:`coursekit.transactions`):
 returns netted, lines after ``end`` left out, both counted in notes.
 """
+
 from __future__ import annotations
 
-import pandas as pd
-
 import numpy as np
+import pandas as pd
 
 from .. import _validate as v
 from ..transactions.log import purchase_log
@@ -96,8 +96,9 @@ def rfm_table(
     1 purchase(s) excluded: net amount <= 0 after returns (fully returned), e.g. 'C' on 2025-11-01
     1 customer(s) left out: no purchase after returns, e.g. 'C'
     """
-    log = purchase_log(transactions, end, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
-                       order_col=order_col)
+    log = purchase_log(
+        transactions, end, customer_col=customer_col, date_col=date_col, amount_col=amount_col, order_col=order_col
+    )
     n = len(log.ids)
     counts = np.bincount(log.customer, minlength=n)
     has = counts > 0

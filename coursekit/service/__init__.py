@@ -12,6 +12,7 @@ Examples
 >>> ax.get_title()
 'Service tickets by type'
 """
+
 from __future__ import annotations
 
 from .plotting import plot_ticket_types

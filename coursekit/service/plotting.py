@@ -3,13 +3,14 @@
 matplotlib is imported inside the functions (through :mod:`accounts.plotting`),
 so that ``from coursekit import service`` stays light.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
+from .. import i18n
 from ..accounts.mix import _counts
 from ..accounts.plotting import _bar_counts
-from .. import i18n
 
 __all__ = ["plot_ticket_types"]
 
@@ -49,7 +50,7 @@ def plot_ticket_types(tickets: pd.DataFrame, *, by: str = "ticket_type", ax=None
     """
     counts = _counts(tickets, by, "tickets")["count"]
     if by == "ticket_type":
-        title, what = i18n._('Service tickets by type'), i18n._('Ticket type')
+        title, what = i18n._("Service tickets by type"), i18n._("Ticket type")
     else:
-        title, what = i18n._('Service tickets by {by}', by=by), by
-    return _bar_counts(counts, ax, title, i18n._('Tickets (count)'), what)
+        title, what = i18n._("Service tickets by {by}", by=by), by
+    return _bar_counts(counts, ax, title, i18n._("Tickets (count)"), what)

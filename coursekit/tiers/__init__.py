@@ -28,6 +28,7 @@ Examples
 >>> tiers.top_share(revenue, fraction=0.2)
 0.5
 """
+
 from __future__ import annotations
 
 from .classes import ABC_CLASSES, TIER_LABELS, abc_classes, assign_tiers, display_names

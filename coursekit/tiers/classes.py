@@ -3,30 +3,39 @@
 Results hold stable keys (``"A"``, ``"strategic"``) as ordered categoricals;
 :func:`display_names` gives the names in the reader's language.
 """
+
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
 from .. import _validate as v
-from .concentration import _TOL, _ranked, _values
 from .. import i18n
+from .concentration import _TOL, _ranked, _values
 
 __all__ = ["ABC_CLASSES", "TIER_LABELS", "abc_classes", "assign_tiers", "display_names"]
 
-TIER_LABELS: dict[str, str] = i18n.define_names("value_tier", column="tier", english={
-    'strategic': 'Strategic',
-    'value': 'Value',
-    'potential': 'Potential',
-    'ordinary': 'Ordinary',
-})
+TIER_LABELS: dict[str, str] = i18n.define_names(
+    "value_tier",
+    column="tier",
+    english={
+        "strategic": "Strategic",
+        "value": "Value",
+        "potential": "Potential",
+        "ordinary": "Ordinary",
+    },
+)
 """Default tier keys, best first, ``key -> English name`` (Chinese in the catalog)."""
 
-ABC_CLASSES: dict[str, str] = i18n.define_names("abc_class", column="class", english={
-    'A': 'Class A',
-    'B': 'Class B',
-    'C': 'Class C',
-})
+ABC_CLASSES: dict[str, str] = i18n.define_names(
+    "abc_class",
+    column="class",
+    english={
+        "A": "Class A",
+        "B": "Class B",
+        "C": "Class C",
+    },
+)
 """ABC class keys, best first, ``key -> English name`` (Chinese in the catalog)."""
 
 _KINDS = ("value_tier", "abc_class")
@@ -214,15 +223,11 @@ def assign_tiers(scores, shares=(0.05, 0.20, 0.30, 0.45), labels=None) -> pd.Dat
     shares = _shares(shares)
     if labels is None:
         if len(shares) != len(TIER_LABELS):
-            raise ValueError(
-                f"give labels for {len(shares)} bands: the default labels are for 4 bands"
-            )
+            raise ValueError(f"give labels for {len(shares)} bands: the default labels are for 4 bands")
         labels = list(TIER_LABELS)
     else:
         if isinstance(labels, str) or len(labels) != len(shares):
-            raise ValueError(
-                f"labels must be a list of {len(shares)} names, one per share, got {labels!r}"
-            )
+            raise ValueError(f"labels must be a list of {len(shares)} names, one per share, got {labels!r}")
         labels = [str(x) for x in labels]
         if len(set(labels)) != len(labels):
             raise ValueError(f"labels must be distinct, got {labels!r}")

@@ -2,6 +2,7 @@
 
 Customers are ordered by value, largest first; ties by customer id, ascending.
 """
+
 from __future__ import annotations
 
 import numpy as np

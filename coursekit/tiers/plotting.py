@@ -1,11 +1,12 @@
 """Tier charts. matplotlib and :mod:`coursekit.plots` are imported inside the function,
 so that ``from coursekit import tiers`` stays light."""
+
 from __future__ import annotations
 
 import numpy as np
 
-from .concentration import _ranked, _values, lorenz_curve
 from .. import i18n
+from .concentration import _ranked, _values, lorenz_curve
 
 __all__ = ["plot_pareto"]
 
@@ -52,33 +53,39 @@ def plot_pareto(values, ax=None, *, currency: str = "CNY"):
     if ax is None:
         _, ax = new_axes()
     width = 100.0 / n
-    bar_label = i18n._('Value per customer ({currency})', currency=currency)
+    bar_label = i18n._("Value per customer ({currency})", currency=currency)
     if n <= 200:
         x_mid = (np.arange(n) + 0.5) * width
-        ax.bar(x_mid, ranked.to_numpy(), width=width * (0.9 if n <= 50 else 1.0),
-               color="#1f5aa6", alpha=0.75, linewidth=0, label=bar_label)
+        ax.bar(
+            x_mid,
+            ranked.to_numpy(),
+            width=width * (0.9 if n <= 50 else 1.0),
+            color="#1f5aa6",
+            alpha=0.75,
+            linewidth=0,
+            label=bar_label,
+        )
     else:
         # Thousands of one-pixel bars are slow to draw and look the same as a filled step curve.
         edges = np.arange(n + 1) * width
         heights = np.append(ranked.to_numpy(), ranked.iloc[-1])
-        ax.fill_between(edges, heights, step="post", color="#1f5aa6", alpha=0.75, linewidth=0,
-                        label=bar_label)
+        ax.fill_between(edges, heights, step="post", color="#1f5aa6", alpha=0.75, linewidth=0, label=bar_label)
     # Plain thousands separators instead of matplotlib's "1e6" offset text.
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
     ax.set_xlim(0, 100)
     right = ax.twinx()
     xs = curve["customer_share"].to_numpy() * 100
     ys = curve["value_share"].to_numpy() * 100
-    right.plot(xs, ys, color="#e07b39", linewidth=2, label=i18n._('Cumulative share'))
+    right.plot(xs, ys, color="#e07b39", linewidth=2, label=i18n._("Cumulative share"))
     right.set_ylim(0, 105)
     right.grid(False)
-    right.set_ylabel(i18n._('Cumulative share of value (%)'))
+    right.set_ylabel(i18n._("Cumulative share of value (%)"))
 
     # 80 % of value: where the curve reaches it.
     reach80 = float(np.interp(80.0, ys, xs))
     right.axhline(80, color="#7f7f7f", linestyle="--", linewidth=1)
     right.annotate(
-        i18n._('80 % of value: top {reach80:.0f} % of customers', reach80=reach80),
+        i18n._("80 % of value: top {reach80:.0f} % of customers", reach80=reach80),
         xy=(reach80, 80),
         xytext=(reach80 + 5, 65),
         arrowprops={"arrowstyle": "->", "color": "#7f7f7f"},
@@ -88,7 +95,7 @@ def plot_pareto(values, ax=None, *, currency: str = "CNY"):
     top20 = float(np.interp(20.0, xs, ys))
     right.axvline(20, color="#3a9d5d", linestyle=":", linewidth=1)
     right.annotate(
-        i18n._('Top 20 % of customers: {top20:.0f} % of value', top20=top20),
+        i18n._("Top 20 % of customers: {top20:.0f} % of value", top20=top20),
         xy=(20, top20),
         xytext=(25, max(top20 - 35, 10)),
         arrowprops={"arrowstyle": "->", "color": "#3a9d5d"},
@@ -97,9 +104,9 @@ def plot_pareto(values, ax=None, *, currency: str = "CNY"):
     ax.right_ax = right
     finish(
         ax,
-        i18n._('Pareto chart of customer value'),
-        i18n._('Share of customers, largest first (%)'),
-        i18n._('Value per customer ({currency})', currency=currency),
+        i18n._("Pareto chart of customer value"),
+        i18n._("Share of customers, largest first (%)"),
+        i18n._("Value per customer ({currency})", currency=currency),
         legend=False,
     )
     handles = ax.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]

@@ -39,11 +39,21 @@ order_id
 O1                 A 2025-03-01   120.0
 O2                 B 2025-03-02    80.0
 """
+
 from __future__ import annotations
 
 from .log import PurchaseLog, net_orders, purchase_log, purchases
 from .overview import returns_summary, transactions_overview
 from .periods import PERIODS, activity_by_period, recency_cell_retention
 
-__all__ = ["PERIODS", "PurchaseLog", "activity_by_period", "net_orders", "purchase_log", "purchases",
-           "recency_cell_retention", "returns_summary", "transactions_overview"]
+__all__ = [
+    "PERIODS",
+    "PurchaseLog",
+    "activity_by_period",
+    "net_orders",
+    "purchase_log",
+    "purchases",
+    "recency_cell_retention",
+    "returns_summary",
+    "transactions_overview",
+]

@@ -4,6 +4,7 @@ See :mod:`coursekit.transactions` for the rules. :func:`purchase_log` does the w
 numpy arrays (fast enough for 10 million lines); :func:`purchases` and :func:`net_orders`
 return it as a table.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -219,8 +220,10 @@ def purchase_log(
 
     inside = days <= end_day
     if not inside.all():
-        notes.append(f"{int((~inside).sum())} line(s) dated after the end {end_ts:%Y-%m-%d} left out "
-                     "(end is a calendar day, inclusive)")
+        notes.append(
+            f"{int((~inside).sum())} line(s) dated after the end {end_ts:%Y-%m-%d} left out "
+            "(end is a calendar day, inclusive)"
+        )
     codes, ids = _customer_codes(transactions[customer_col], customer_col)
     orders = transactions[order_col].to_numpy() if order_col is not None else None
     if not inside.all():
@@ -271,8 +274,10 @@ def purchase_log(
     keep_line = ~unmatched_lines
     if unmatched_lines.any():
         total = amount[unmatched_lines].sum() if amount is not None else 0.0
-        notes.append(f"{int(unmatched_lines.sum())} return line(s) (total {total:.2f}) left out: {no_match} "
-                     "in the data to net them into")
+        notes.append(
+            f"{int(unmatched_lines.sum())} return line(s) (total {total:.2f}) left out: {no_match} "
+            "in the data to net them into"
+        )
     p_amount = p_margin = None
     if amount is not None:
         p_amount = np.bincount(group[keep_line], weights=amount[keep_line], minlength=n)
@@ -281,22 +286,30 @@ def purchase_log(
     netted = is_return & keep_line
     has_return = np.bincount(group[netted], minlength=n) > 0
     if netted.any():
-        notes.append(returns_note(int(netted.sum()), amount[netted].sum(), int(has_return.sum()),
-                                  f"purchase(s) {where_netted}"))
+        notes.append(
+            returns_note(int(netted.sum()), amount[netted].sum(), int(has_return.sum()), f"purchase(s) {where_netted}")
+        )
 
     valid = p_day != _NO_DAY
     if p_amount is not None:
         gone = valid & has_return & (p_amount <= 1e-9)
         if gone.any():
             first = np.flatnonzero(gone)[0]
-            example = (repr(_plain(p_order[first])) if p_order is not None
-                       else f"{_plain(ids[p_customer[first]])!r} on {np.datetime64(int(p_day[first]), 'D')}")
-            notes.append(f"{int(gone.sum())} purchase(s) excluded: net amount <= 0 after returns "
-                         f"(fully returned), e.g. {example}")
+            example = (
+                repr(_plain(p_order[first]))
+                if p_order is not None
+                else f"{_plain(ids[p_customer[first]])!r} on {np.datetime64(int(p_day[first]), 'D')}"
+            )
+            notes.append(
+                f"{int(gone.sum())} purchase(s) excluded: net amount <= 0 after returns "
+                f"(fully returned), e.g. {example}"
+            )
         zero = valid & ~has_return & (p_amount == 0)
         if zero.any():
-            notes.append(f"{int(zero.sum())} purchase(s) with a total of 0 and no return kept as purchases "
-                         "worth 0 (e.g. free replacements)")
+            notes.append(
+                f"{int(zero.sum())} purchase(s) with a total of 0 and no return kept as purchases "
+                "worth 0 (e.g. free replacements)"
+            )
         valid &= ~gone
     sel = np.flatnonzero(valid)
     sort = np.lexsort((sel, p_day[sel], p_customer[sel]))
@@ -370,8 +383,15 @@ def purchases(
     1 return line(s) (negative amount, total -30.00) netted into 1 purchase(s) (the customer's latest purchase on or before the return date)
     1 purchase(s) with a total of 0 and no return kept as purchases worth 0 (e.g. free replacements)
     """
-    log = purchase_log(transactions, end, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
-                       order_col=order_col, margin_col=margin_col)
+    log = purchase_log(
+        transactions,
+        end,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        order_col=order_col,
+        margin_col=margin_col,
+    )
     out = _frame(log, customer_col, date_col, amount_col, margin_col)
     if order_col is not None:
         out.index = pd.Index(log.order, name=order_col)
@@ -446,8 +466,15 @@ def net_orders(
     2 return line(s) (negative amount, total -70.00) netted into 2 purchase(s) of their order, at its sale date
     1 purchase(s) excluded: net amount <= 0 after returns (fully returned), e.g. 'O3'
     """
-    log = purchase_log(transactions, end, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
-                       order_col=order_col, margin_col=margin_col)
+    log = purchase_log(
+        transactions,
+        end,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        order_col=order_col,
+        margin_col=margin_col,
+    )
     out = _frame(log, customer_col, date_col, amount_col, margin_col)
     out.index = pd.Index(log.order, name=order_col)
     out = out.reset_index().sort_values([date_col, order_col], kind="stable").set_index(order_col)

@@ -7,6 +7,7 @@ Neither takes an ``end``: they describe the whole table as it was delivered (eve
 after an observation end), so that a learner sees what is in the file before choosing an end for an
 analysis. ``transactions_overview`` reports the first and last date for exactly that choice.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -17,8 +18,9 @@ from .. import _validate as v
 __all__ = ["returns_summary", "transactions_overview"]
 
 
-def transactions_overview(transactions: pd.DataFrame, *, customer_col: str = "customer_id", date_col: str = "date",
-                          amount_col: str = "amount") -> pd.Series:
+def transactions_overview(
+    transactions: pd.DataFrame, *, customer_col: str = "customer_id", date_col: str = "date", amount_col: str = "amount"
+) -> pd.Series:
     """Size of a transaction table: lines, customers, purchase days, period and total amount.
 
     It describes the whole table, with no ``end``: the first and last date it reports are what
@@ -67,14 +69,17 @@ def transactions_overview(transactions: pd.DataFrame, *, customer_col: str = "cu
     dates = v.date_column(transactions, date_col, name)
     days = pd.DataFrame({"c": transactions[customer_col].to_numpy(), "d": dates.dt.normalize().to_numpy()})
     buys = days[amount.to_numpy() > 0]
-    return pd.Series({
-        "lines": int(len(transactions)),
-        "customers": int(transactions[customer_col].nunique()),
-        "purchase_days": int(len(buys.drop_duplicates())),
-        "first_date": dates.min().date(),
-        "last_date": dates.max().date(),
-        "total_amount": round(float(amount.sum()), 2),
-    }, dtype=object)
+    return pd.Series(
+        {
+            "lines": int(len(transactions)),
+            "customers": int(transactions[customer_col].nunique()),
+            "purchase_days": int(len(buys.drop_duplicates())),
+            "first_date": dates.min().date(),
+            "last_date": dates.max().date(),
+            "total_amount": round(float(amount.sum()), 2),
+        },
+        dtype=object,
+    )
 
 
 def returns_summary(orders: pd.DataFrame, *, amount_col: str = "amount") -> pd.Series:
@@ -123,11 +128,14 @@ def returns_summary(orders: pd.DataFrame, *, amount_col: str = "amount") -> pd.S
     amount = v.numeric_column(orders, amount_col, "orders")
     gross = float(amount[amount > 0].sum())
     back = float(amount[amount < 0].sum())
-    return pd.Series({
-        "sale_lines": int((amount > 0).sum()),
-        "return_lines": int((amount < 0).sum()),
-        "gross_sales": round(gross, 2),
-        "returns": round(back, 2),
-        "net_revenue": round(gross + back, 2),
-        "return_share": round(-back / gross, 4) if gross else np.nan,
-    }, dtype=object)
+    return pd.Series(
+        {
+            "sale_lines": int((amount > 0).sum()),
+            "return_lines": int((amount < 0).sum()),
+            "gross_sales": round(gross, 2),
+            "returns": round(back, 2),
+            "net_revenue": round(gross + back, 2),
+            "return_share": round(-back / gross, 4) if gross else np.nan,
+        },
+        dtype=object,
+    )

@@ -9,12 +9,12 @@ Both read purchases through :func:`coursekit.transactions.purchases`, so lines a
 ``end`` are left out (noted), and a period that is not complete at ``end`` is flagged,
 never shown as a drop.
 """
+
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from .. import _validate as v
 from .log import purchase_log
 
 __all__ = ["PERIODS", "activity_by_period", "recency_cell_retention"]
@@ -32,8 +32,10 @@ def _check_period(period) -> str:
 def _incomplete_note(last: pd.Period, end: pd.Timestamp) -> str:
     days = (end - last.start_time.normalize()).days + 1
     total = (last.end_time.normalize() - last.start_time.normalize()).days + 1
-    return (f"{PERIODS[last.freqstr[0]]} {last} is not complete at the end {end:%Y-%m-%d} "
-            f"({days} of {total} days): flagged complete=False")
+    return (
+        f"{PERIODS[last.freqstr[0]]} {last} is not complete at the end {end:%Y-%m-%d} "
+        f"({days} of {total} days): flagged complete=False"
+    )
 
 
 def activity_by_period(
@@ -92,8 +94,15 @@ def activity_by_period(
     """
     name = "transactions"
     period = _check_period(period)
-    log = purchase_log(transactions, end, customer_col=customer_col, date_col=date_col, amount_col=amount_col,
-                       margin_col=margin_col, name=name)
+    log = purchase_log(
+        transactions,
+        end,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        margin_col=margin_col,
+        name=name,
+    )
     if len(log.day) == 0:
         raise ValueError(f"{name} has no purchase on or before the end {log.end:%Y-%m-%d}")
     periods = pd.PeriodIndex(pd.DatetimeIndex(log.dates()), freq=period)
@@ -114,9 +123,16 @@ def activity_by_period(
     complete = np.array([p.end_time.normalize() <= end_ts for p in full])
     retention[0] = np.nan
     retention[~complete] = np.nan
-    out = pd.DataFrame({"customers": customers, "retained": retained, "retention": retention,
-                        "amount": sums["amount"].to_numpy(), "amount_per_customer": sums["amount"].to_numpy() * per},
-                       index=full)
+    out = pd.DataFrame(
+        {
+            "customers": customers,
+            "retained": retained,
+            "retention": retention,
+            "amount": sums["amount"].to_numpy(),
+            "amount_per_customer": sums["amount"].to_numpy() * per,
+        },
+        index=full,
+    )
     if margin_col:
         out["margin"] = sums["margin"].to_numpy()
         out["margin_per_customer"] = sums["margin"].to_numpy() * per
@@ -125,6 +141,7 @@ def activity_by_period(
         log.notes.append(_incomplete_note(full[-1], end_ts) + ", retention not computed")
     log.report(out)
     return out
+
 
 def recency_cell_retention(
     transactions: pd.DataFrame,
@@ -211,7 +228,7 @@ def recency_cell_retention(
     used = []
     for t in range(cells, n_periods):
         last_buy = np.full(bought.shape[0], -1)
-        window = bought[:, t - cells:t]
+        window = bought[:, t - cells : t]
         any_ = window.any(axis=1)
         # last purchase index within the window, counted back from t
         rev = window[:, ::-1]
@@ -223,8 +240,9 @@ def recency_cell_retention(
         used.append(str(first + t))
     with np.errstate(invalid="ignore", divide="ignore"):
         retention = np.where(counts > 0, buyers / np.maximum(counts, 1), np.nan)
-    out = pd.DataFrame({"customers": counts, "buyers": buyers, "retention": retention},
-                       index=pd.RangeIndex(1, cells + 1, name="cell"))
+    out = pd.DataFrame(
+        {"customers": counts, "buyers": buyers, "retention": retention}, index=pd.RangeIndex(1, cells + 1, name="cell")
+    )
     out.attrs["periods"] = used
     log.report(out)
     return out
