@@ -215,10 +215,10 @@ def display(obj, kinds=None):
     Examples
     --------
     >>> import pandas as pd
-    >>> _ = define_names("example_level", {"high": "High value", "low": "Low value"})
-    >>> s = pd.Series(["low", "high", "other"], index=["C1", "C2", "C3"], name="level")
+    >>> _ = define_names("example_level", {"upper": "Upper band", "lower": "Lower band"})
+    >>> s = pd.Series(["lower", "upper", "other"], index=["C1", "C2", "C3"], name="level")
     >>> display(s, "example_level").tolist()
-    ['Low value', 'High value', 'other']
+    ['Lower band', 'Upper band', 'other']
     >>> use("zh"); display("champions", "rfm_segment"); use("en")  # doctest: +SKIP
     """
     if isinstance(obj, str):

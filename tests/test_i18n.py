@@ -162,6 +162,6 @@ def test_use_rejects_unknown_languages(bad, error):
 def test_unknown_names_are_clear_errors():
     with pytest.raises(ValueError, match="unknown kind 'nope'"):
         i18n.names("nope")
-    i18n.define_names("example_level", {"high": "High"})
+    i18n.define_names("example_level", {"upper": "Upper band"})
     with pytest.raises(ValueError, match="unknown key of 'example_level'"):
         i18n.name("example_level", "medium")

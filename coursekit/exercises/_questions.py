@@ -52,11 +52,18 @@ class Question:
         ``coursekit`` on the committed data. Called once, on the first check.
     hints : sequence of (str, str)
         Progressive hints (2–3), English and Chinese, from gentle to specific.
+    judgement : bool
+        True when the question tests judgement (predict-then-check, decide under a budget,
+        spot the error) rather than one more call of a function; the lesson standard asks
+        for at least three per lesson.
     """
 
     kind = "question"
 
-    def __init__(self, qid: str, *, prompt, expected, hints: Sequence = ()):
+    def __init__(self, qid: str, *, prompt, expected, hints: Sequence = (), judgement: bool = False):
+        if not isinstance(judgement, bool):
+            raise TypeError(f"{qid}: judgement must be True or False, got {judgement!r}")
+        self.judgement = judgement
         if not isinstance(qid, str) or not _ID_RE.match(qid):
             raise ValueError(f"question id must be a short name such as 'q1', got {qid!r}")
         self.qid = qid
@@ -173,8 +180,8 @@ class NumericQuestion(Question):
 
     kind = "numeric"
 
-    def __init__(self, qid, *, prompt, expected, hints=(), rtol: float = 1e-6, atol: float = 1e-9):
-        super().__init__(qid, prompt=prompt, expected=expected, hints=hints)
+    def __init__(self, qid, *, prompt, expected, hints=(), rtol: float = 1e-6, atol: float = 1e-9, judgement=False):
+        super().__init__(qid, prompt=prompt, expected=expected, hints=hints, judgement=judgement)
         if rtol < 0 or atol < 0:
             raise ValueError(f"{qid}: rtol and atol must not be negative")
         self.rtol, self.atol = float(rtol), float(atol)
@@ -235,8 +242,8 @@ class ChoiceQuestion(Question):
 
     kind = "choice"
 
-    def __init__(self, qid, *, prompt, options: Iterable[str], expected, hints=()):
-        super().__init__(qid, prompt=prompt, expected=expected, hints=hints)
+    def __init__(self, qid, *, prompt, options: Iterable[str], expected, hints=(), judgement=False):
+        super().__init__(qid, prompt=prompt, expected=expected, hints=hints, judgement=judgement)
         self.options = tuple(str(o).strip() for o in options)
         if len(self.options) < 2:
             raise ValueError(f"{qid}: a choice question needs at least two options")
@@ -343,8 +350,8 @@ class IdsQuestion(Question):
 
     kind = "ids"
 
-    def __init__(self, qid, *, prompt, expected, hints=(), ordered: bool = False):
-        super().__init__(qid, prompt=prompt, expected=expected, hints=hints)
+    def __init__(self, qid, *, prompt, expected, hints=(), ordered: bool = False, judgement=False):
+        super().__init__(qid, prompt=prompt, expected=expected, hints=hints, judgement=judgement)
         self.ordered = bool(ordered)
 
     def prepare_expected(self, value):
@@ -599,9 +606,18 @@ class SeriesQuestion(Question):
     kind = "series"
 
     def __init__(
-        self, qid, *, prompt, expected, hints=(), ignore_order: bool = True, rtol: float = 1e-6, atol: float = 1e-9
+        self,
+        qid,
+        *,
+        prompt,
+        expected,
+        hints=(),
+        ignore_order: bool = True,
+        rtol: float = 1e-6,
+        atol: float = 1e-9,
+        judgement=False,
     ):
-        super().__init__(qid, prompt=prompt, expected=expected, hints=hints)
+        super().__init__(qid, prompt=prompt, expected=expected, hints=hints, judgement=judgement)
         self.ignore_order, self.rtol, self.atol = bool(ignore_order), float(rtol), float(atol)
 
     def prepare_expected(self, value):
@@ -662,8 +678,9 @@ class FrameQuestion(Question):
         extra_columns: bool = False,
         rtol: float = 1e-6,
         atol: float = 1e-9,
+        judgement=False,
     ):
-        super().__init__(qid, prompt=prompt, expected=expected, hints=hints)
+        super().__init__(qid, prompt=prompt, expected=expected, hints=hints, judgement=judgement)
         self.ignore_order, self.ignore_column_order = bool(ignore_order), bool(ignore_column_order)
         self.extra_columns, self.rtol, self.atol = bool(extra_columns), float(rtol), float(atol)
 
