@@ -96,3 +96,27 @@ def test_empty_input_is_a_value_error_that_says_so(qualname, func):
     kwargs = _required(func)
     with pytest.raises(ValueError, match=r"empty|no rows|no values"):
         func(empty, **kwargs)
+
+
+# --------------------------------------------------------------------------- one API convention
+# (docs/authoring.md, "API convention"): data first; `end` second wherever time matters; column
+# names keyword-only; `unit=` only for the model time unit (D, W, M) and `period=` only for
+# calendar periods (Y, Q, M); never `freq=`.
+MODEL_UNIT_MODULES = {"clv"}
+
+
+@pytest.mark.parametrize("qualname,func", PUBLIC, ids=[q for q, _ in PUBLIC])
+def test_public_function_follows_the_api_convention(qualname, func):
+    params = inspect.signature(func).parameters
+    names = list(params)
+    for name, p in params.items():
+        if name.endswith("_col"):
+            assert p.kind is inspect.Parameter.KEYWORD_ONLY, f"{qualname}: column name {name!r} must be keyword-only"
+    if "end" in params and names[0] in DATA_PARAMS:
+        assert names.index("end") == 1, f"{qualname}: end must be the second parameter"
+        assert params["end"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+    assert "freq" not in params, f"{qualname}: use unit= (model time unit) or period= (calendar period), not freq="
+    if "unit" in params:
+        assert qualname.split(".")[0] in MODEL_UNIT_MODULES, f"{qualname}: unit= is the model time unit of clv only"
+    if "period" in params:
+        assert params["period"].default in ("Y", "Q", "M", inspect.Parameter.empty), qualname
