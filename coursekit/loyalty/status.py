@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import _validate as v
 from .. import i18n
 from ..transactions.log import purchase_log
 
@@ -96,9 +95,7 @@ def customer_status(
         amount_col=amount_col,
         order_col=order_col,
     )
-    n = len(log.ids)
-    last = np.full(n, -1, dtype=np.int64)
-    np.maximum.at(last, log.customer, log.day)
+    last = log.last_day()
     has = last >= 0
     days = log.end_day - last[has]
     keys = np.select(
@@ -115,7 +112,5 @@ def customer_status(
         index=log.ids[has],
     )
     log.report(out)
-    if not has.all():
-        gone = log.ids[~has].tolist()
-        v.note(f"{len(gone)} customer(s) left out: no purchase after returns, e.g. {gone[0]!r}", out)
+    log.report_customers_left_out(out, has)
     return out

@@ -63,6 +63,18 @@ class PurchaseLog:
         for message in self.notes:
             v.note(message, result, stacklevel=4)
 
+    def last_day(self) -> np.ndarray:
+        """Each customer's last purchase day (days since 1970-01-01), -1 for a customer without one."""
+        last = np.full(len(self.ids), -1, dtype=np.int64)
+        np.maximum.at(last, self.customer, self.day)
+        return last
+
+    def report_customers_left_out(self, result, has_purchase: np.ndarray) -> None:
+        """Note the customers of the log left without a purchase (everything returned)."""
+        if not has_purchase.all():
+            gone = self.ids[~has_purchase].tolist()  # plain values read better than np.int64(3)
+            v.note(f"{len(gone)} customer(s) left out: no purchase after returns, e.g. {gone[0]!r}", result)
+
 
 def _plain(value):
     """A numpy scalar as a plain Python value, so that notes read 455, not np.int64(455)."""
