@@ -58,9 +58,9 @@ SURVEY_ATTRIBUTES = i18n.define_names(
     "survey_attribute",
     {
         "product_quality": "Product quality",
-        "delivery": "Delivery",
+        "delivery": "Delivery reliability",
         "price": "Price",
-        "service": "Service",
+        "service": "Service quality",
         "technical_support": "Technical support",
         "ordering_ease": "Ease of ordering",
     },
