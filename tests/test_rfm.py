@@ -445,7 +445,7 @@ def test_classic_segment_keys_are_ordered_and_the_same_in_both_languages():
     finally:
         i18n.use("en")
     pd.testing.assert_frame_equal(zh, seg)
-    assert names == ["冠军客户", "流失客户"]
+    assert names == ["核心客户", "冷却客户"]
 
 
 def test_classic_refuses_other_bins_and_bad_scores():
@@ -590,11 +590,11 @@ def test_results_hold_the_same_keys_in_both_languages(pipeline):
 def test_display_names_keep_order_and_follow_the_language():
     keys = pd.Series(pd.Categorical(["lost", "champions"], categories=list(rfm.CLASSIC_SEGMENTS), ordered=True))
     en = rfm.display_names(keys)
-    assert en.tolist() == ["Lost", "Champions"]
+    assert en.tolist() == ["Gone Cold", "Champions"]
     assert en.cat.ordered and list(en.cat.categories) == list(rfm.CLASSIC_SEGMENTS.values())
     try:
         i18n.use("zh")
-        assert rfm.display_names(keys).tolist() == ["流失客户", "冠军客户"]
+        assert rfm.display_names(keys).tolist() == ["冷却客户", "核心客户"]
         assert rfm.display_names("medium") == "中价值客户"
     finally:
         i18n.use("en")

@@ -7,7 +7,8 @@ A section is a markdown cell that starts with a level-2 heading and carries
 
 The notebook's ``coursekit`` metadata gets ``minutes`` (the sum), ``split`` (percent of the
 minutes per kind, whole numbers adding up to 100) and ``sections`` (title, minutes, kind, path
-of each, for the instructors' agendas). These values are never typed by hand
+of each, for the instructors' agendas). The frame headings ``## Key points`` and ``## Appendix``
+(:data:`FRAME_HEADINGS`) are not sections: they need no metadata and add no minutes. These values are never typed by hand
 (docs/lesson-standard.md); ``--check`` lists notebooks whose stored values are stale.
 
 Usage::
@@ -26,13 +27,20 @@ import nbformat
 
 KINDS = ("theory", "practice", "interaction", "case")
 PATHS = ("core", "extended")
+#: Level-2 headings that frame a lesson rather than teach a section (docs/lesson-standard.md).
+FRAME_HEADINGS = ("## Key points", "## Appendix")
+
+
+def is_frame_heading(source: str) -> bool:
+    """True for a ``## Key points`` or ``## Appendix`` heading cell (not a section)."""
+    return source.startswith(FRAME_HEADINGS)
 
 
 def sections(nb) -> list[dict]:
     """Every section of a notebook: title, minutes, kind, path, in order; raises on bad metadata."""
     found = []
     for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "markdown" or not cell.source.startswith("## "):
+        if cell.cell_type != "markdown" or not cell.source.startswith("## ") or is_frame_heading(cell.source):
             continue
         meta = cell.metadata.get("coursekit", {}).get("section")
         title = cell.source.splitlines()[0][3:].strip()

@@ -48,7 +48,7 @@ CLV_CELL_NAMES = i18n.define_names(
         "declining_heavy_user": "Declining heavy user",
         "growth_prospect": "Growth prospect",
         "costly_prospect": "Costly prospect",
-        "low_value": "Low value",
+        "low_value": "Long tail",
         "loss_maker": "Loss maker",
     },
 )

@@ -58,9 +58,9 @@ SURVEY_ATTRIBUTES = i18n.define_names(
     "survey_attribute",
     {
         "product_quality": "Product quality",
-        "delivery": "Delivery",
+        "delivery": "Delivery reliability",
         "price": "Price",
-        "service": "Service",
+        "service": "Service quality",
         "technical_support": "Technical support",
         "ordering_ease": "Ease of ordering",
     },
@@ -297,8 +297,8 @@ CORE_DICTIONARY: dict[str, dict] = {
             "stage_reached": (
                 "str",
                 "",
-                "Furthest stage reached, in order: opportunity 商机, lead 线索, reach 接触, "
-                "negotiation 洽谈, reception 接待, bargaining 议价, deal 成交, delivery 交付, service 服务",
+                "Furthest stage reached, in order: opportunity 商机, lead 线索, reach 触达, "
+                "negotiation 洽谈, reception 接待, bargaining 谈判, deal 成交, delivery 交付, service 服务",
             ),
             "status": ("str", "", "won (reached deal), lost, or open (still in progress at 2025-12-31)"),
             "expected_value": ("int", "CNY", "Estimated order value when recorded"),

@@ -38,7 +38,7 @@ def plot_segments(summary, ax=None):
     ...                        index=pd.Index(["champions", "lost"], name="segment"))
     >>> ax = plot_segments(summary)
     >>> ax.get_xlabel(), [t.get_text() for t in ax.get_yticklabels()]
-    ('Share (%)', ['Champions', 'Lost'])
+    ('Share (%)', ['Champions', 'Gone Cold'])
     """
     from ..plots import finish, new_axes
 

@@ -39,11 +39,11 @@ CLASSIC_SEGMENTS: dict[str, str] = i18n.define_names(
         "new_customers": "New Customers",
         "promising": "Promising",
         "need_attention": "Need Attention",
-        "about_to_sleep": "About To Sleep",
-        "at_risk": "At Risk",
+        "about_to_sleep": "About To Go Dormant",
+        "at_risk": "Slipping Regulars",
         "cant_lose": "Can't Lose Them",
-        "hibernating": "Hibernating",
-        "lost": "Lost",
+        "hibernating": "Cooling Off",
+        "lost": "Gone Cold",
     },
 )
 """The 11 classic segments in display order, ``key -> (English, Chinese)``."""
@@ -163,7 +163,7 @@ def display_names(keys):
     ["Can't Lose Them", 'Important win-back', 'High value']
     >>> i18n.use("zh")
     >>> display_names("cant_lose")
-    '不能失去的客户'
+    '重点召回客户'
     >>> i18n.use("en")
     """
     return i18n.display(keys, _KINDS)
@@ -182,7 +182,7 @@ def classic_grid(lang: str | None = None) -> pd.DataFrame:
     >>> classic_grid("en").loc[5]
     R
     1    Can't Lose Them
-    2            At Risk
+    2    Slipping Regulars
     3    Loyal Customers
     4    Loyal Customers
     5          Champions
@@ -316,22 +316,22 @@ def rfm_segments(scores, scheme: str = "classic", bins: int = 5) -> pd.DataFrame
     Every one of the 125 combinations of R, F, M in 1–5 falls in exactly one
     cell:
 
-    ======  ===============  ============  ===============  ==================  ==================
-    FM \\ R  1                2             3                4                   5
-    ======  ===============  ============  ===============  ==================  ==================
-    5       Can't Lose Them  At Risk       Loyal Customers  Loyal Customers     Champions
-    4       At Risk          At Risk       Loyal Customers  Loyal Customers     Loyal Customers
-    3       At Risk          At Risk       Need Attention   Potential Loyalist  Potential Loyalist
-    2       Lost             Hibernating   About To Sleep   Potential Loyalist  Potential Loyalist
-    1       Lost             Lost          About To Sleep   Promising           New Customers
-    ======  ===============  ============  ===============  ==================  ==================
+    ======  =================  =================  ===================  ==================  ==================
+    FM \\ R  1                  2                  3                    4                   5
+    ======  =================  =================  ===================  ==================  ==================
+    5       Can't Lose Them    Slipping Regulars  Loyal Customers      Loyal Customers     Champions
+    4       Slipping Regulars  Slipping Regulars  Loyal Customers      Loyal Customers     Loyal Customers
+    3       Slipping Regulars  Slipping Regulars  Need Attention       Potential Loyalist  Potential Loyalist
+    2       Gone Cold          Cooling Off        About To Go Dormant  Potential Loyalist  Potential Loyalist
+    1       Gone Cold          Gone Cold          About To Go Dormant  Promising           New Customers
+    ======  =================  =================  ===================  ==================  ==================
 
     As rules: Champions R = 5, F + M ≥ 9; Loyal Customers R ≥ 3, F + M ≥ 7
     (not Champions); Potential Loyalist R ≥ 4, 3 ≤ F + M ≤ 6; New Customers
     R = 5, F + M = 2; Promising R = 4, F + M = 2; Need Attention R = 3,
-    5 ≤ F + M ≤ 6; About To Sleep R = 3, F + M ≤ 4; At Risk R ≤ 2,
+    5 ≤ F + M ≤ 6; About To Go Dormant R = 3, F + M ≤ 4; Slipping Regulars R ≤ 2,
     F + M ≥ 5 (not Can't Lose Them); Can't Lose Them R = 1, F + M ≥ 9;
-    Hibernating R = 2, 3 ≤ F + M ≤ 4; Lost R = 1, F + M ≤ 4 or R = 2,
+    Cooling Off R = 2, 3 ≤ F + M ≤ 4; Gone Cold R = 1, F + M ≤ 4 or R = 2,
     F + M = 2. The grid is also returned by :func:`classic_grid`.
 
     **cn8** — the Chinese eight-class RFM scheme (RFM 八类客户). Each of R, F,
