@@ -1,4 +1,4 @@
-"""Customer lifetime value (客户终身价值, CLV): summaries, BG/NBD, Pareto/NBD, Gamma-Gamma and textbook formulas.
+"""Customer lifetime value (客户生命周期价值, CLV): summaries, BG/NBD, Pareto/NBD, Gamma-Gamma and textbook formulas.
 
 Every public name is available in one hop, ``from coursekit import clv; clv.summarize(...)``.
 The functions live in topic modules:
