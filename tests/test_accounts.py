@@ -69,7 +69,7 @@ def test_calculation_modules_do_not_import_matplotlib_at_top_level():
         root / "clv" / "weekly.py",
         root / "transactions" / "overview.py",
     ]
-    assert len(files) == 12
+    assert len(files) == 13
     for path in files:
         for node in ast.parse(path.read_text(encoding="utf-8")).body:  # top level only
             if isinstance(node, ast.Import):
@@ -413,3 +413,81 @@ def test_lesson00_bank_uses_every_kind_and_matches_the_data():
     assert ex.check("q6", list(top5.index)[::-1]).correct
     assert ex.check("q6", list(top5.index)[:4]).status == "incorrect"
     assert ex.check("q1", table).status == "invalid"
+
+
+# --------------------------------------------------------------------------- annual churn
+@pytest.fixture
+def churn_orders():
+    # at 2024-12-31: A (30 days), B (46 days), C (11 days) active; D (305 days) dormant, E (15 days) active
+    # at 2025-12-31: A active (30 days), B lost (411), C dormant (305), E at risk (100)
+    return pd.DataFrame(
+        {
+            "customer_id": ["A", "A", "B", "C", "C", "D", "E", "E", "E"],
+            "date": [
+                "2024-12-01",
+                "2025-12-01",
+                "2024-11-15",
+                "2024-12-20",
+                "2025-03-01",
+                "2024-03-01",
+                "2024-12-16",
+                "2025-09-22",
+                "2023-06-01",
+            ],
+            "amount": [100.0, 50.0, 300.0, 20.0, 30.0, 80.0, 40.0, 10.0, 999.0],
+        }
+    )
+
+
+def test_churn_table_hand_case(churn_orders):
+    table = quiet(cust.churn_table, churn_orders, "2025-12-31")
+    # the base is A, B, C, E (active at 2024-12-31); D was dormant already and is not in it
+    assert table.index.tolist() == ["B", "A", "E", "C"]  # largest 2024 revenue first
+    assert table["status"].astype(str).tolist() == ["lost", "active", "at_risk", "dormant"]
+    assert table["churned"].tolist() == [True, False, False, True]
+    assert table["days_since"].tolist() == [411, 30, 100, 305]
+    # E's 999 CNY of 2023-06-01 is more than 365 days before the start: not in the year before
+    assert table["revenue_year_before"].tolist() == [300.0, 100.0, 40.0, 20.0]
+    only = quiet(cust.churn_table, churn_orders, "2025-12-31", only_churned=True)
+    assert only.index.tolist() == ["B", "C"]
+
+
+def test_annual_churn_hand_case_and_start(churn_orders):
+    out = quiet(cust.annual_churn, churn_orders, "2025-12-31")
+    assert out.index.tolist() == ["2024-12-31 to 2025-12-31"]
+    assert out.loc[:, ["active_at_start", "churned"]].iloc[0].tolist() == [4, 2]
+    assert out["churn_rate"].iloc[0] == pytest.approx(0.5)
+    # from 2025-06-30: active then are A (last 2024-12-01: 211 days, no), C (121, no), E (281, no) ... nobody
+    with pytest.raises(ValueError, match="no customer was active at the start 2025-06-30"):
+        quiet(cust.annual_churn, churn_orders, "2025-12-31", start="2025-06-30")
+    # from 2025-10-01: E (9 days) and nobody else; at 2025-12-31 E is at risk (100 days): churn 0
+    out = quiet(cust.annual_churn, churn_orders, "2025-12-31", start="2025-10-01")
+    assert out.iloc[0].tolist() == [1, 0, 0.0]
+    i18n.use("zh")
+    assert quiet(cust.annual_churn, churn_orders, "2025-12-31").index[0] == "2024-12-31 至 2025-12-31"
+
+
+def test_annual_churn_bad_input(churn_orders):
+    with pytest.raises(ValueError, match="start 2025-12-31 must be before end 2025-12-31"):
+        cust.annual_churn(churn_orders, "2025-12-31", start="2025-12-31")
+    with pytest.raises(TypeError, match="transactions must be a pandas DataFrame"):
+        cust.annual_churn(churn_orders["amount"], "2025-12-31")
+    with pytest.raises(ValueError, match="transactions is empty"):
+        cust.churn_table(churn_orders.iloc[:0], "2025-12-31")
+    with pytest.raises(ValueError, match="thresholds"):
+        cust.churn_table(churn_orders, "2025-12-31", thresholds=(90, 30, 365))
+
+
+def test_annual_churn_of_the_case_data():
+    orders = datasets.load_orders()
+    out = quiet(cust.annual_churn, orders, datasets.OBSERVATION_END)
+    # hand check with the status function alone
+    from coursekit import loyalty
+
+    before = quiet(loyalty.customer_status, orders, "2024-12-31")
+    after = quiet(loyalty.customer_status, orders, "2025-12-31")
+    base = before.index[before["status"] == "active"]
+    churned = after.loc[base, "status"].isin(["dormant", "lost"])
+    assert out["active_at_start"].iloc[0] == len(base) == 888
+    assert out["churned"].iloc[0] == churned.sum() == 211
+    assert round(out["churn_rate"].iloc[0], 3) == 0.238
