@@ -45,7 +45,7 @@ def plot_funnel(funnel: pd.DataFrame, *, ax=None):
     >>> import pandas as pd
     >>> from coursekit.funnel import funnel_counts
     >>> ax = plot_funnel(funnel_counts(pd.DataFrame({"stage_reached": ["lead", "deal", "service"]})))
-    >>> len(ax.get_yticklabels()), ax.get_xlabel(), ax.get_xlim()[0]
+    >>> len(ax.get_yticklabels()), ax.get_xlabel(), float(ax.get_xlim()[0])
     (9, 'Opportunities (count)', 0.0)
     """
     from ..plots import PALETTE, finish, new_axes
