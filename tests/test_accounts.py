@@ -491,3 +491,19 @@ def test_annual_churn_of_the_case_data():
     assert out["active_at_start"].iloc[0] == len(base) == 888
     assert out["churned"].iloc[0] == churned.sum() == 211
     assert round(out["churn_rate"].iloc[0], 3) == 0.238
+
+
+def test_churn_table_adds_company_and_account_manager(churn_orders):
+    people = pd.DataFrame(
+        {
+            "customer_id": ["A", "B", "C", "D", "E"],
+            "company_name": ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"],
+            "account_manager": ["Li", "Wang", "Li", "Wang", "Zhao"],
+            "region": ["East China"] * 5,
+        }
+    )
+    table = quiet(cust.churn_table, churn_orders, "2025-12-31", only_churned=True, customers=people)
+    assert table[["company_name", "account_manager"]].values.tolist() == [["Beta", "Wang"], ["Gamma", "Li"]]
+    assert "region" not in table.columns
+    with pytest.raises(ValueError, match="customers is missing column 'customer_id'"):
+        cust.churn_table(churn_orders, "2025-12-31", customers=people.drop(columns="customer_id"))

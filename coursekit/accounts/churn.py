@@ -32,6 +32,7 @@ def churn_table(
     *,
     start=None,
     only_churned: bool = False,
+    customers: pd.DataFrame | None = None,
     thresholds: tuple[int, int, int] = STATUS_THRESHOLDS,
     customer_col: str = "customer_id",
     date_col: str = "date",
@@ -55,6 +56,9 @@ def churn_table(
         The day the base is taken (default: one year before ``end``).
     only_churned : bool, default False
         Keep only the customers who churned.
+    customers : DataFrame, optional
+        Customer table with ``customer_col``: its ``company_name`` and ``account_manager``
+        columns (those present) are added, so that a manager sees whom to call and who calls.
     thresholds : tuple of three whole numbers of days
         Upper limits of active, at risk and dormant (see ``customer_status``).
     customer_col, date_col, amount_col, order_col : str
@@ -66,7 +70,8 @@ def churn_table(
         Indexed by customer id, columns ``last_purchase`` (date), ``days_since`` (days at
         ``end``), ``status`` (at ``end``: ordered categorical of the status keys), ``churned``
         (bool) and ``revenue_year_before`` (net revenue in CNY in the 365 days up to and
-        including ``start``). Sorted by ``revenue_year_before``, largest first (ties by id).
+        including ``start``), then ``company_name`` and ``account_manager`` when ``customers``
+        has them. Sorted by ``revenue_year_before``, largest first (ties by id).
 
     Raises
     ------
@@ -125,6 +130,13 @@ def churn_table(
     out = out.sort_index().sort_values("revenue_year_before", ascending=False, kind="stable")
     if only_churned:
         out = out[out["churned"]]
+    if customers is not None:
+        v.require_frame(customers, "customers")
+        v.require_columns(customers, [customer_col], "customers")
+        v.require_unique(customers, customer_col, "customers")
+        extra = [c for c in ("company_name", "account_manager") if c in customers.columns]
+        if extra:
+            out = out.join(customers.set_index(customer_col)[extra])
     for message in at_end.attrs.get("notes", []):
         v.note(message, out, stacklevel=3)
     return out
