@@ -397,22 +397,36 @@ def test_plot_customer_mix(customers):
 def test_lesson00_bank_uses_every_kind_and_matches_the_data():
     kinds = {q.kind for q in lesson00.QUESTIONS}
     assert kinds == {"numeric", "choice", "series", "frame", "ids"}
+    assert len(lesson00.QUESTIONS) >= 8 and sum(q.judgement for q in lesson00.QUESTIONS) >= 3
     choices = [q for q in lesson00.QUESTIONS if q.kind == "choice"]
     assert {q.expected()[0] for q in choices} == {True, False}  # single and multi-select
     ex = Lesson("00-start-here", record=False)
     table, orders = datasets.load_customers(), datasets.load_orders()
-    revenue = orders.groupby("product_line")["amount"].sum()
-    assert ex.check("q1", len(table)).correct
-    assert ex.check("q2", "A").correct  # East China: Yunfeng is in Suzhou
-    assert ex.check("q3", revenue).correct
-    assert ex.check("q4", "B, C, F").correct
-    assert ex.check(
-        "q5", table["size"].value_counts().to_frame("customers").assign(share=lambda d: d["customers"] / len(table))
-    ).correct
-    top5 = orders.groupby("customer_id")["amount"].sum().sort_values(ascending=False).head(5)
-    assert ex.check("q6", list(top5.index)[::-1]).correct
-    assert ex.check("q6", list(top5.index)[:4]).status == "incorrect"
+    # hand computations with plain pandas
+    by_type = orders.merge(table[["customer_id", "customer_type"]], on="customer_id")
+    by_type = by_type.groupby("customer_type")["amount"].sum()
+    assert round(by_type["channel partner"] / by_type.sum(), 3) == 0.231
+    assert ex.check("q1", "C").correct  # 20-30 %
+    assert ex.check("q2", by_type).correct
+    assert ex.check("q3", "B, C, F").correct
+    industry = table["industry"].value_counts()
+    assert ex.check("q4", industry.to_frame("customers").assign(share=industry / len(table))).correct
+    per_customer = orders.groupby("customer_id")["amount"].sum().sort_values(ascending=False)
+    assert ex.check("q5", list(per_customer.head(5).index)[::-1]).correct
+    assert ex.check("q5", list(per_customer.head(4).index)).status == "incorrect"
+    top5 = per_customer.head(round(0.05 * len(per_customer))).sum() / per_customer.sum()
+    assert round(100 * top5) == 45
+    assert ex.check("q6", 45).correct and ex.check("q6", 44).correct and ex.check("q6", 47).status == "incorrect"
+    assert ex.check("q7", "B").correct and ex.check("q8", "C").correct
     assert ex.check("q1", table).status == "invalid"
+
+
+def test_lesson00_polls():
+    tour = lesson00.polls()
+    assert not tour.record and set(tour.questions) == {"p0", "p1", "p2"}
+    assert tour.check("p0", 10).correct and tour.check("p0", 8).status == "incorrect"
+    assert tour.check("p1", "B").correct  # 23.8 %: inside the brochure's 15-25 %
+    assert tour.check("p2", "C").correct  # 77.5 %: about 80 %
 
 
 # --------------------------------------------------------------------------- annual churn
