@@ -521,3 +521,15 @@ def test_churn_table_adds_company_and_account_manager(churn_orders):
     assert "region" not in table.columns
     with pytest.raises(ValueError, match="customers is missing column 'customer_id'"):
         cust.churn_table(churn_orders, "2025-12-31", customers=people.drop(columns="customer_id"))
+
+
+def test_churn_notes_are_reported_once(churn_orders):
+    lines = pd.concat(
+        [churn_orders, pd.DataFrame({"customer_id": ["A"], "date": ["2025-12-05"], "amount": [-50.0]})],
+        ignore_index=True,
+    )
+    with pytest.warns(CourseKitDataNote) as caught:
+        out = cust.annual_churn(lines, "2025-12-31")
+    notes = out.attrs["notes"]
+    assert len(notes) == len(set(notes)) and any("netted" in n for n in notes)
+    assert len([w for w in caught if issubclass(w.category, CourseKitDataNote)]) == len(notes)

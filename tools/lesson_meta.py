@@ -26,6 +26,8 @@ import nbformat
 
 KINDS = ("theory", "practice", "interaction", "case")
 PATHS = ("core", "extended")
+#: Level-2 headings that are not sections (docs/lesson-standard.md): key points, appendix.
+FRAME_TITLES = ("Key points", "Appendix")
 
 
 def sections(nb) -> list[dict]:
@@ -36,6 +38,8 @@ def sections(nb) -> list[dict]:
             continue
         meta = cell.metadata.get("coursekit", {}).get("section")
         title = cell.source.splitlines()[0][3:].strip()
+        if meta is None and title.startswith(FRAME_TITLES):
+            continue  # the closing frame (key points) and the analysts' appendix are not sections
         if meta is None:
             raise ValueError(f"cell {index} ({title!r}) is a section heading without coursekit.section metadata")
         minutes, kind, path = meta.get("minutes"), meta.get("kind"), meta.get("path")

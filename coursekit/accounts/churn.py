@@ -119,8 +119,11 @@ def churn_table(
         at_end = customer_status(transactions, end_ts, **cols)
     base = at_start.index[at_start["status"] == "active"]
     if len(base) == 0:
-        raise ValueError(f"no customer was active at the start {start_ts.date()} (a purchase within {thresholds[0]} days)")
+        raise ValueError(
+            f"no customer was active at the start {start_ts.date()} (a purchase within {thresholds[0]} days)"
+        )
     out = at_end.loc[base, ["last_purchase", "days_since", "status"]].copy()
+    out.attrs = {}  # the notes of the end status are added once, below
     out["churned"] = out["status"].isin(CHURNED).to_numpy()
     days = pd.to_datetime(transactions[date_col]).dt.normalize()
     window = (days > start_ts - pd.Timedelta(days=365)) & (days <= start_ts)

@@ -141,7 +141,10 @@ QUESTIONS = [
         options="ABCDEF",
         expected=_lines_above_threshold,
         hints=[
-            ("Net revenue per product line: the same function as in q2, another column.", "各产品线净收入：与第 2 题同一个函数，换一列。"),
+            (
+                "Net revenue per product line: the same function as in q2, another column.",
+                "各产品线净收入：与第 2 题同一个函数，换一列。",
+            ),
             (
                 "product_line is a column of the order lines, so customers= is not needed.",
                 "product_line 是订单明细的列，不需要 customers=。",
@@ -159,7 +162,10 @@ QUESTIONS = [
         rtol=1e-6,
         atol=1e-9,
         hints=[
-            ("The lesson counted customers by region and size with one function.", "课上用同一个函数按地区和规模统计了客户。"),
+            (
+                "The lesson counted customers by region and size with one function.",
+                "课上用同一个函数按地区和规模统计了客户。",
+            ),
             ("Change its by= to the industry column of the customer table.", "把它的 by= 换成客户表的行业列。"),
         ],
     ),
@@ -175,7 +181,10 @@ QUESTIONS = [
                 "Net revenue per customer: accounts.revenue_by with its default by=.",
                 "每个客户的净收入：accounts.revenue_by，用默认的 by=。",
             ),
-            ("Keep the 5 largest values of that Series, then their index.", "取该 Series 中最大的 5 个值，再取其索引。"),
+            (
+                "Keep the 5 largest values of that Series, then their index.",
+                "取该 Series 中最大的 5 个值，再取其索引。",
+            ),
         ],
     ),
     NumericQuestion(
@@ -206,7 +215,7 @@ QUESTIONS = [
     ChoiceQuestion(
         "q7",
         prompt=(
-            "Spot the error: a colleague reports \"Yunfeng's churn is 40 %\". She took every customer who ever "
+            'Spot the error: a colleague reports "Yunfeng\'s churn is 40 %". She took every customer who ever '
             "ordered (2023-2025) and counted those dormant or lost at 2025-12-31. What is wrong? "
             "(A) Nothing: 40 % is Yunfeng's annual churn. "
             "(B) It is a stock, not an annual rate: it counts customers lost before 2025 and divides by everyone "
@@ -236,7 +245,7 @@ QUESTIONS = [
     ChoiceQuestion(
         "q8",
         prompt=(
-            "Decide: your sales director asks \"Why did our sales opportunities not turn into deals?\" Which table "
+            'Decide: your sales director asks "Why did our sales opportunities not turn into deals?" Which table '
             "answers it? (A) orders (B) tickets (C) opportunities (D) survey",
             "判断：销售总监问“我们的销售机会为什么没有成交？”哪张表能回答？(A) orders 订单明细 (B) tickets 服务工单 "
             "(C) opportunities 销售机会 (D) survey 满意度调查",
@@ -277,8 +286,10 @@ POLLS = [
         ),
         options="ABCD",
         expected=lambda: "ABCD"[
-            sum(accounts.annual_churn(_orders(), datasets.OBSERVATION_END)["churn_rate"].iloc[0] >= b
-                for b in (0.15, 0.25, 0.35))
+            sum(
+                accounts.annual_churn(_orders(), datasets.OBSERVATION_END)["churn_rate"].iloc[0] >= b
+                for b in (0.15, 0.25, 0.35)
+            )
         ],
         judgement=True,
         hints=[
@@ -295,7 +306,10 @@ POLLS = [
         ),
         options="ABCD",
         expected=lambda: "ABCD"[
-            min(range(4), key=lambda i: abs(tiers.top_share(_customer_revenue(), fraction=0.2) - (0.2, 0.5, 0.8, 0.95)[i]))
+            min(
+                range(4),
+                key=lambda i: abs(tiers.top_share(_customer_revenue(), fraction=0.2) - (0.2, 0.5, 0.8, 0.95)[i]),
+            )
         ],
         judgement=True,
         hints=[
