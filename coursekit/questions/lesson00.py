@@ -190,10 +190,10 @@ QUESTIONS = [
     NumericQuestion(
         "q6",
         prompt=(
-            "Predict, then check: the top 20 % of customers bring 77 % of net revenue. Write your guess for the "
+            "Predict, then check: the top 20 % of customers bring about 78 % of net revenue. Write your guess for the "
             "top 5 % in the comment, then compute their share of net revenue 2023-2025 in percent, rounded to a "
             "whole number (answers within 1 point are accepted).",
-            "先预测再检验：前 20% 的客户贡献了 77% 的净收入。先把你对前 5% 客户的猜测写在注释里，再计算他们占 "
+            "先预测再检验：前 20% 的客户贡献了约 78% 的净收入。先把你对前 5% 客户的猜测写在注释里，再计算他们占 "
             "2023-2025 年净收入的百分比，四舍五入到整数（误差 1 个百分点以内算对）。",
         ),
         expected=_top5_share_percent,
