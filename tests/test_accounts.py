@@ -69,7 +69,7 @@ def test_calculation_modules_do_not_import_matplotlib_at_top_level():
         root / "clv" / "weekly.py",
         root / "transactions" / "overview.py",
     ]
-    assert len(files) == 12
+    assert len(files) == 13
     for path in files:
         for node in ast.parse(path.read_text(encoding="utf-8")).body:  # top level only
             if isinstance(node, ast.Import):
@@ -397,19 +397,139 @@ def test_plot_customer_mix(customers):
 def test_lesson00_bank_uses_every_kind_and_matches_the_data():
     kinds = {q.kind for q in lesson00.QUESTIONS}
     assert kinds == {"numeric", "choice", "series", "frame", "ids"}
+    assert len(lesson00.QUESTIONS) >= 8 and sum(q.judgement for q in lesson00.QUESTIONS) >= 3
     choices = [q for q in lesson00.QUESTIONS if q.kind == "choice"]
     assert {q.expected()[0] for q in choices} == {True, False}  # single and multi-select
     ex = Lesson("00-start-here", record=False)
     table, orders = datasets.load_customers(), datasets.load_orders()
-    revenue = orders.groupby("product_line")["amount"].sum()
-    assert ex.check("q1", len(table)).correct
-    assert ex.check("q2", "A").correct  # East China: Yunfeng is in Suzhou
-    assert ex.check("q3", revenue).correct
-    assert ex.check("q4", "B, C, F").correct
-    assert ex.check(
-        "q5", table["size"].value_counts().to_frame("customers").assign(share=lambda d: d["customers"] / len(table))
-    ).correct
-    top5 = orders.groupby("customer_id")["amount"].sum().sort_values(ascending=False).head(5)
-    assert ex.check("q6", list(top5.index)[::-1]).correct
-    assert ex.check("q6", list(top5.index)[:4]).status == "incorrect"
+    # hand computations with plain pandas
+    by_type = orders.merge(table[["customer_id", "customer_type"]], on="customer_id")
+    by_type = by_type.groupby("customer_type")["amount"].sum()
+    assert round(by_type["channel partner"] / by_type.sum(), 3) == 0.231
+    assert ex.check("q1", "C").correct  # 20-30 %
+    assert ex.check("q2", by_type).correct
+    assert ex.check("q3", "B, C, F").correct
+    industry = table["industry"].value_counts()
+    assert ex.check("q4", industry.to_frame("customers").assign(share=industry / len(table))).correct
+    per_customer = orders.groupby("customer_id")["amount"].sum().sort_values(ascending=False)
+    assert ex.check("q5", list(per_customer.head(5).index)[::-1]).correct
+    assert ex.check("q5", list(per_customer.head(4).index)).status == "incorrect"
+    top5 = per_customer.head(round(0.05 * len(per_customer))).sum() / per_customer.sum()
+    assert round(100 * top5) == 45
+    assert ex.check("q6", 45).correct and ex.check("q6", 44).correct and ex.check("q6", 47).status == "incorrect"
+    assert ex.check("q7", "B").correct and ex.check("q8", "C").correct
     assert ex.check("q1", table).status == "invalid"
+
+
+def test_lesson00_polls():
+    tour = lesson00.polls()
+    assert not tour.record and set(tour.questions) == {"p0", "p1", "p2"}
+    assert tour.check("p0", 10).correct and tour.check("p0", 8).status == "incorrect"
+    assert tour.check("p1", "B").correct  # 23.8 %: inside the brochure's 15-25 %
+    assert tour.check("p2", "C").correct  # 77.5 %: about 80 %
+
+
+# --------------------------------------------------------------------------- annual churn
+@pytest.fixture
+def churn_orders():
+    # at 2024-12-31: A (30 days), B (46 days), C (11 days) active; D (305 days) dormant, E (15 days) active
+    # at 2025-12-31: A active (30 days), B lost (411), C dormant (305), E at risk (100)
+    return pd.DataFrame(
+        {
+            "customer_id": ["A", "A", "B", "C", "C", "D", "E", "E", "E"],
+            "date": [
+                "2024-12-01",
+                "2025-12-01",
+                "2024-11-15",
+                "2024-12-20",
+                "2025-03-01",
+                "2024-03-01",
+                "2024-12-16",
+                "2025-09-22",
+                "2023-06-01",
+            ],
+            "amount": [100.0, 50.0, 300.0, 20.0, 30.0, 80.0, 40.0, 10.0, 999.0],
+        }
+    )
+
+
+def test_churn_table_hand_case(churn_orders):
+    table = quiet(cust.churn_table, churn_orders, "2025-12-31")
+    # the base is A, B, C, E (active at 2024-12-31); D was dormant already and is not in it
+    assert table.index.tolist() == ["B", "A", "E", "C"]  # largest 2024 revenue first
+    assert table["status"].astype(str).tolist() == ["lost", "active", "at_risk", "dormant"]
+    assert table["churned"].tolist() == [True, False, False, True]
+    assert table["days_since"].tolist() == [411, 30, 100, 305]
+    # E's 999 CNY of 2023-06-01 is more than 365 days before the start: not in the year before
+    assert table["revenue_year_before"].tolist() == [300.0, 100.0, 40.0, 20.0]
+    only = quiet(cust.churn_table, churn_orders, "2025-12-31", only_churned=True)
+    assert only.index.tolist() == ["B", "C"]
+
+
+def test_annual_churn_hand_case_and_start(churn_orders):
+    out = quiet(cust.annual_churn, churn_orders, "2025-12-31")
+    assert out.index.tolist() == ["2024-12-31 to 2025-12-31"]
+    assert out.loc[:, ["active_at_start", "churned"]].iloc[0].tolist() == [4, 2]
+    assert out["churn_rate"].iloc[0] == pytest.approx(0.5)
+    # from 2025-06-30: active then are A (last 2024-12-01: 211 days, no), C (121, no), E (281, no) ... nobody
+    with pytest.raises(ValueError, match="no customer was active at the start 2025-06-30"):
+        quiet(cust.annual_churn, churn_orders, "2025-12-31", start="2025-06-30")
+    # from 2025-10-01: E (9 days) and nobody else; at 2025-12-31 E is at risk (100 days): churn 0
+    out = quiet(cust.annual_churn, churn_orders, "2025-12-31", start="2025-10-01")
+    assert out.iloc[0].tolist() == [1, 0, 0.0]
+    i18n.use("zh")
+    assert quiet(cust.annual_churn, churn_orders, "2025-12-31").index[0] == "2024-12-31 至 2025-12-31"
+
+
+def test_annual_churn_bad_input(churn_orders):
+    with pytest.raises(ValueError, match="start 2025-12-31 must be before end 2025-12-31"):
+        cust.annual_churn(churn_orders, "2025-12-31", start="2025-12-31")
+    with pytest.raises(TypeError, match="transactions must be a pandas DataFrame"):
+        cust.annual_churn(churn_orders["amount"], "2025-12-31")
+    with pytest.raises(ValueError, match="transactions is empty"):
+        cust.churn_table(churn_orders.iloc[:0], "2025-12-31")
+    with pytest.raises(ValueError, match="thresholds"):
+        cust.churn_table(churn_orders, "2025-12-31", thresholds=(90, 30, 365))
+
+
+def test_annual_churn_of_the_case_data():
+    orders = datasets.load_orders()
+    out = quiet(cust.annual_churn, orders, datasets.OBSERVATION_END)
+    # hand check with the status function alone
+    from coursekit import loyalty
+
+    before = quiet(loyalty.customer_status, orders, "2024-12-31")
+    after = quiet(loyalty.customer_status, orders, "2025-12-31")
+    base = before.index[before["status"] == "active"]
+    churned = after.loc[base, "status"].isin(["dormant", "lost"])
+    assert out["active_at_start"].iloc[0] == len(base) == 888
+    assert out["churned"].iloc[0] == churned.sum() == 211
+    assert round(out["churn_rate"].iloc[0], 3) == 0.238
+
+
+def test_churn_table_adds_company_and_account_manager(churn_orders):
+    people = pd.DataFrame(
+        {
+            "customer_id": ["A", "B", "C", "D", "E"],
+            "company_name": ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"],
+            "account_manager": ["Li", "Wang", "Li", "Wang", "Zhao"],
+            "region": ["East China"] * 5,
+        }
+    )
+    table = quiet(cust.churn_table, churn_orders, "2025-12-31", only_churned=True, customers=people)
+    assert table[["company_name", "account_manager"]].values.tolist() == [["Beta", "Wang"], ["Gamma", "Li"]]
+    assert "region" not in table.columns
+    with pytest.raises(ValueError, match="customers is missing column 'customer_id'"):
+        cust.churn_table(churn_orders, "2025-12-31", customers=people.drop(columns="customer_id"))
+
+
+def test_churn_notes_are_reported_once(churn_orders):
+    lines = pd.concat(
+        [churn_orders, pd.DataFrame({"customer_id": ["A"], "date": ["2025-12-05"], "amount": [-50.0]})],
+        ignore_index=True,
+    )
+    with pytest.warns(CourseKitDataNote) as caught:
+        out = cust.annual_churn(lines, "2025-12-31")
+    notes = out.attrs["notes"]
+    assert len(notes) == len(set(notes)) and any("netted" in n for n in notes)
+    assert len([w for w in caught if issubclass(w.category, CourseKitDataNote)]) == len(notes)

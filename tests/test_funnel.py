@@ -62,6 +62,24 @@ def test_plot_funnel_labels():
         funnel.plot_funnel(counts.drop(columns="reached"))
 
 
+def test_plot_funnel_axis_reads_counts_left_to_right():
+    counts = funnel.funnel_counts(pd.DataFrame({"stage_reached": ["lead"] * 3 + ["deal"] * 5 + ["service"] * 2}))
+    ax = funnel.plot_funnel(counts)
+    fig = ax.figure
+    fig.canvas.draw()
+    # every bar starts at 0 and is as long as its count: no centred (mirrored) bars
+    bars = ax.patches
+    assert [b.get_x() for b in bars] == [0.0] * 9
+    assert [b.get_width() for b in bars] == [10, 10, 7, 7, 7, 7, 7, 2, 2]
+    # the axis starts at 0 and its tick labels are plain, increasing, non-negative counts
+    assert ax.get_xlim()[0] == 0.0
+    ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+    assert ticks == sorted(ticks) and min(ticks) == 0 and max(ticks) >= 10
+    texts = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert texts and not any(s.startswith(("-", "−")) for s in texts)
+    assert [t.get_text() for t in ax.texts][:3] == ["10 (100%)", "10 (100%)", "7 (70%)"]
+
+
 def test_plot_funnel_bad_input():
     counts = funnel.funnel_counts(pd.DataFrame({"stage_reached": ["lead", "deal"]}))
     with pytest.raises(TypeError, match="funnel must be a pandas DataFrame, got list"):

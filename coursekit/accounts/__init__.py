@@ -5,6 +5,8 @@
 - :func:`customer_mix`, :data:`CATEGORY_LABELS`, :func:`category_label` (:mod:`.mix`):
   counts and shares per category, category names in the reader's language;
 - :func:`plot_monthly_revenue`, :func:`plot_customer_mix` (:mod:`.plotting`);
+- :func:`annual_churn`, :func:`churn_table` (:mod:`.churn`): the annual churn rate (年流失率)
+  of the customers active a year earlier, from ``coursekit.loyalty.customer_status``;
 - :func:`table_overview`, :data:`DATE_COLUMNS` (:mod:`.overview`):
   the case company's ten tables at a glance.
 
@@ -27,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+from .churn import annual_churn, churn_table
 from .mix import CATEGORY_LABELS, category_label, customer_mix
 from .overview import DATE_COLUMNS, table_overview
 from .plotting import plot_customer_mix, plot_monthly_revenue
@@ -35,7 +38,9 @@ from .revenue import monthly_revenue, revenue_by
 __all__ = [
     "CATEGORY_LABELS",
     "DATE_COLUMNS",
+    "annual_churn",
     "category_label",
+    "churn_table",
     "customer_mix",
     "monthly_revenue",
     "plot_customer_mix",

@@ -16,7 +16,7 @@ __all__ = ["plot_funnel"]
 
 
 def plot_funnel(funnel: pd.DataFrame, *, ax=None):
-    """Funnel chart of :func:`~coursekit.funnel.funnel_counts`: centred bars, widest stage at the top.
+    """Funnel chart of :func:`~coursekit.funnel.funnel_counts`: one bar per stage from 0, first stage at the top.
 
     Parameters
     ----------
@@ -28,6 +28,8 @@ def plot_funnel(funnel: pd.DataFrame, *, ax=None):
     Returns
     -------
     Axes
+        Bars start at 0 and the x axis counts opportunities from left to right; each bar is
+        labelled with its count and its share of the first stage.
 
     Raises
     ------
@@ -43,8 +45,8 @@ def plot_funnel(funnel: pd.DataFrame, *, ax=None):
     >>> import pandas as pd
     >>> from coursekit.funnel import funnel_counts
     >>> ax = plot_funnel(funnel_counts(pd.DataFrame({"stage_reached": ["lead", "deal", "service"]})))
-    >>> len(ax.get_yticklabels()), ax.get_xlabel()
-    (9, 'Opportunities (count)')
+    >>> len(ax.get_yticklabels()), ax.get_xlabel(), float(ax.get_xlim()[0])
+    (9, 'Opportunities (count)', 0.0)
     """
     from ..plots import PALETTE, finish, new_axes
 
@@ -56,20 +58,16 @@ def plot_funnel(funnel: pd.DataFrame, *, ax=None):
     n = len(funnel)
     positions = np.arange(n)[::-1]
     widths = reached.to_numpy()
-    ax.barh(positions, widths, left=-widths / 2, color=PALETTE[0], alpha=0.85)
+    # bars start at 0, so the x axis reads counts left to right (a centred funnel mirrors the axis)
+    ax.barh(positions, widths, left=0, color=PALETTE[0], alpha=0.85)
     labels = i18n.display(pd.Index(funnel.index.astype(object)), "funnel_stage").tolist()
     ax.set_yticks(positions)
     ax.set_yticklabels(labels)
     top = max(float(widths.max()), 1.0)
     for pos, n_reached, share in zip(positions, widths, funnel["share_of_first"].to_numpy()):
-        ax.text(top / 2 * 1.02, pos, f"{int(n_reached):,} ({share:.0%})", va="center", fontsize=9)
-    ax.set_xlim(-top / 2 * 1.05, top / 2 * 1.45)
+        ax.text(float(n_reached) + top * 0.01, pos, f"{int(n_reached):,} ({share:.0%})", va="center", fontsize=9)
+    ax.set_xlim(0, top * 1.2)
     ax.grid(axis="y", visible=False)
-    # the bars are centred on 0: label the ticks with counts, not negative positions
-    ticks = ax.get_xticks()
-    ax.set_xticks(ticks)
-    ax.set_xticklabels([f"{abs(t):,.0f}" for t in ticks])
-    ax.set_xlim(-top / 2 * 1.05, top / 2 * 1.45)
     return finish(
         ax,
         i18n._("Sales funnel: opportunities reaching each stage"),
