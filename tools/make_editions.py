@@ -396,10 +396,10 @@ def main(argv=None) -> int:
             po = load_po(po_file, source=str(src.relative_to(root)), lang=_lang)
             counts = extract(read(src), po)
             po_file.parent.mkdir(parents=True, exist_ok=True)
-            before = po_file.read_text(encoding="utf-8") if po_file.exists() else None
-            text = str(po) + "\n"
-            if text != before:
-                po_file.write_text(text, encoding="utf-8")
+            # Written only when an entry changed: a PO editor's own line wrapping is left alone.
+            before = str(load_po(po_file)) if po_file.exists() else None
+            if str(po) != before:
+                po_file.write_text(str(po) + "\n", encoding="utf-8")
             untranslated = sum(1 for e in po if not e.obsolete and not e.msgstr)
             fuzzy = sum(1 for e in po if not e.obsolete and "fuzzy" in e.flags)
             print(
