@@ -287,7 +287,9 @@ def money_formatter(unit: str = "auto", *, decimals: int | None = None):
                 return int(decimals)
             factor = _MONEY_UNITS[key][0]
             for digits in range(4):
-                if all(abs(round(x / factor, digits) - x / factor) < 1e-9 * max(1.0, abs(x / factor)) for x in self._ticks):
+                if all(
+                    abs(round(x / factor, digits) - x / factor) < 1e-9 * max(1.0, abs(x / factor)) for x in self._ticks
+                ):
                     return digits
             return 3
 

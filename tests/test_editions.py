@@ -54,7 +54,11 @@ def english_of(zh_path: Path) -> Path:
 
 
 # Pairs (English, Chinese) to compare: every stored Chinese edition, and the fixture (so never empty).
-PAIRS = [(english_of(p), p) for folder in ("notebooks", "solutions", "exercises") for p in sorted((ROOT / folder / "zh").glob(GLOB))]
+PAIRS = [
+    (english_of(p), p)
+    for folder in ("notebooks", "solutions", "exercises")
+    for p in sorted((ROOT / folder / "zh").glob(GLOB))
+]
 PAIRS.append((FIXTURE, FIXTURE_ZH))
 EXECUTED = [zh for _, zh in PAIRS if zh.parent.parent.name != "exercises"]
 
@@ -159,7 +163,11 @@ def english_leaks(text: str) -> list[str]:
             if chinese and chinese != english and len(english) > 2:
                 if re.search(rf"(?<![\w]){re.escape(english)}(?![\w])", text):
                     found.add(f"{kind}: {english!r}")
-            if isinstance(key, str) and "_" in key.strip("_") and re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", text):
+            if (
+                isinstance(key, str)
+                and "_" in key.strip("_")
+                and re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", text)
+            ):
                 found.add(f"{kind}: raw key {key!r}")
     return sorted(found)
 
@@ -250,10 +258,13 @@ def test_committed_fixture_translation_is_current(root, capsys):
     before = po_of(root).read_bytes()
     assert editions.main(["extract", "--root", str(root)]) == 0
     assert "0 new, 0 changed (fuzzy), 0 obsolete; to translate: 0 empty, 0 fuzzy" in capsys.readouterr().out
-    assert polib.pofile(str(po_of(root))) .__len__() == len(polib.pofile(before.decode("utf-8")))
+    assert polib.pofile(str(po_of(root))).__len__() == len(polib.pofile(before.decode("utf-8")))
     assert editions.main(["build", "--root", str(root)]) == 0
     out = capsys.readouterr().out
-    assert "written solutions/zh/99-demo.ipynb" in out and "python tools/run_notebooks.py solutions/zh/99-demo.ipynb" in out
+    assert (
+        "written solutions/zh/99-demo.ipynb" in out
+        and "python tools/run_notebooks.py solutions/zh/99-demo.ipynb" in out
+    )
     # the committed, executed fixture edition is exactly what build generates
     assert sources(read(zh_path(root))) == sources(read(FIXTURE_ZH))
     assert read(zh_path(root)).metadata["coursekit"] == read(FIXTURE_ZH).metadata["coursekit"]
@@ -353,7 +364,10 @@ def test_check_lists_missing_translations_and_orphans(tmp_path):
     shutil.copy(FIXTURE, tmp_path / "notebooks" / "98-demo.ipynb")
     shutil.copy(FIXTURE_ZH, tmp_path / "solutions" / "zh" / "97-gone.ipynb")
     problems = editions.status(tmp_path)
-    assert "notebooks/zh/98-demo.ipynb: missing translation translations/zh/notebooks/98-demo.po (run extract 98)" in problems
+    assert (
+        "notebooks/zh/98-demo.ipynb: missing translation translations/zh/notebooks/98-demo.po (run extract 98)"
+        in problems
+    )
     assert "notebooks/zh/98-demo.ipynb: missing edition" in problems
     assert "solutions/zh/97-gone.ipynb: no English source solutions/97-gone.ipynb" in problems
 

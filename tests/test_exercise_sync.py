@@ -351,6 +351,9 @@ def test_run_notebooks_finds_the_stored_notebooks_of_an_edition(tmp_path):
         for name in ("07-rfm.ipynb", "08-clv.ipynb"):
             (tmp_path / folder / name).write_text("{}")
     found = run.edition_paths("zh", ["07"], root=tmp_path)
-    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["notebooks/zh/07-rfm.ipynb", "solutions/zh/07-rfm.ipynb"]
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "notebooks/zh/07-rfm.ipynb",
+        "solutions/zh/07-rfm.ipynb",
+    ]
     assert len(run.edition_paths("all", root=tmp_path)) == 8
     assert [p.parent.name for p in run.edition_paths("en", root=tmp_path)] == ["notebooks"] * 2 + ["solutions"] * 2

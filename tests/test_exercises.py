@@ -746,7 +746,19 @@ def test_dashboard_and_summary_speak_the_readers_language(ex):
     assert summary.loc["q1", "status"] == "correct"  # keys for code
     with pd.option_context("display.width", 400, "display.max_columns", 20):
         shown = repr(summary)
-    for text in ("题号", "题目", "题型", "状态", "作答次数", "已看提示", "正确", "还不对", "尚未作答", "数值", "选择题"):
+    for text in (
+        "题号",
+        "题目",
+        "题型",
+        "状态",
+        "作答次数",
+        "已看提示",
+        "正确",
+        "还不对",
+        "尚未作答",
+        "数值",
+        "选择题",
+    ):
         assert text in shown, text
     assert not re.search(r"\b(correct|incorrect|unanswered|numeric|choice|prompt|status)\b", shown)
     assert "尚未作答" in summary._repr_html_()

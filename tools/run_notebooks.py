@@ -133,7 +133,9 @@ def run_file(path: Path, *, write: bool = True) -> list[str]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="*", type=Path, help="notebooks to execute in place (lesson numbers with --edition)")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="notebooks to execute in place (lesson numbers with --edition)"
+    )
     parser.add_argument("--edition", choices=[*EDITIONS, "all"], help="run the stored notebooks of this edition")
     parser.add_argument("--no-write", action="store_true", help="execute and report only")
     args = parser.parse_args(argv)
