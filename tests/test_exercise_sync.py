@@ -3,8 +3,10 @@
 For every ``solutions/NN-*.ipynb``: the exercise exists and equals ``make_exercise(solution)``
 byte for byte; no solution marker or solution line is left in it; every check cell is locked;
 the exercise runs top to bottom in a fresh kernel and every check says "not answered yet";
-the solution's stored outputs show every check correct. The fixture ``tests/fixtures/99-demo.ipynb``
-(demo bank) exercises the whole pipeline even while ``solutions/`` is empty.
+the solution's stored outputs show every check correct. The same holds for the Chinese edition
+(``solutions/zh/`` -> ``exercises/zh/``, placeholders in Chinese, feedback "尚未作答").
+The fixture ``tests/fixtures/99-demo.ipynb`` (demo bank) and its Chinese edition
+``tests/fixtures/zh/99-demo.ipynb`` exercise the whole pipeline even while ``solutions/`` is empty.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from _scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "99-demo.ipynb"
+FIXTURE_ZH = ROOT / "tests" / "fixtures" / "zh" / "99-demo.ipynb"
 GLOB = "[0-9][0-9]-*.ipynb"
 UNANSWERED = ("not answered yet", "尚未作答")
 
@@ -25,8 +28,12 @@ UNANSWERED = ("not answered yet", "尚未作答")
 make = load_script("tools/make_exercises.py")
 run = load_script("tools/run_notebooks.py")
 
-SOLUTIONS = sorted((ROOT / "solutions").glob(GLOB))
-SOL_IDS = [p.stem for p in SOLUTIONS]
+SOLUTIONS = sorted((ROOT / "solutions").glob(GLOB)) + sorted((ROOT / "solutions" / "zh").glob(GLOB))
+SOL_IDS = [str(p.relative_to(ROOT / "solutions").with_suffix("")) for p in SOLUTIONS]
+
+
+def exercise_of(solution: Path) -> Path:
+    return ROOT / "exercises" / solution.relative_to(ROOT / "solutions")
 
 
 def check_cells(nb):
@@ -84,9 +91,12 @@ def assert_no_solution(ex_nb, sol_nb, where):
 def test_solution_folder_listing():
     """The glob works (also when there are no solutions yet) and every exercise has its solution."""
     assert (ROOT / "solutions").is_dir() and (ROOT / "exercises").is_dir()
-    assert SOLUTIONS == sorted(p for p in (ROOT / "solutions").iterdir() if p.match(GLOB))
+    assert SOLUTIONS[: len(list((ROOT / "solutions").glob(GLOB)))] == sorted(
+        p for p in (ROOT / "solutions").iterdir() if p.match(GLOB)
+    )
     pairs, orphans = make.plan(ROOT)
     assert [s for s, _ in pairs] == SOLUTIONS
+    assert [e for _, e in pairs] == [exercise_of(s) for s in SOLUTIONS]
     assert orphans == [], f"exercise notebooks without a solution: {orphans}"
 
 
@@ -96,7 +106,7 @@ def test_make_exercises_check_passes():
 
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=SOL_IDS)
 def test_exercise_matches_solution(solution):
-    exercise = ROOT / "exercises" / solution.name
+    exercise = exercise_of(solution)
     assert exercise.exists(), f"{exercise} missing: run python tools/make_exercises.py"
     sol = make.read(solution)
     assert exercise.read_bytes() == make.dumps(make.make_exercise(sol)).encode("utf-8"), (
@@ -116,7 +126,7 @@ def test_solution_checks_all_correct(solution):
 
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=SOL_IDS)
 def test_exercise_runs_unanswered(solution):
-    exercise = ROOT / "exercises" / solution.name
+    exercise = exercise_of(solution)
     nb, problems = run.execute(make.read(exercise), exercise.parent)
     assert problems == []
     assert_all_unanswered(nb)
@@ -278,3 +288,72 @@ def test_run_notebooks_cli_reports_errors_and_stderr(tmp_path, capsys, monkeypat
     done = nbformat.read(str(tmp_path / "good.ipynb"), as_version=4)
     assert [c.outputs[0]["text"] for c in done.cells] == ["True\n", "True True\n"]
     assert "execution" not in done.cells[0].metadata  # no timings: stable diffs
+
+
+# --------------------------------------------------------------------------- the Chinese edition of the fixture
+@pytest.fixture
+def zh_root(fixture_root):
+    (fixture_root / "solutions" / "zh").mkdir()
+    shutil.copy(FIXTURE_ZH, fixture_root / "solutions" / "zh" / FIXTURE.name)
+    return fixture_root
+
+
+def test_chinese_exercise_has_chinese_placeholders_and_the_english_code(zh_root, capsys):
+    assert make.main(["--check", "--root", str(zh_root)]) == 1
+    assert "exercises/zh/99-demo.ipynb: missing" in capsys.readouterr().out
+    assert make.main(["99", "--root", str(zh_root)]) == 0
+    assert "wrote exercises/zh/99-demo.ipynb" in capsys.readouterr().out
+    assert make.main(["--check", "--root", str(zh_root)]) == 0
+    ex_path = zh_root / "exercises" / "zh" / FIXTURE.name
+    en_path = zh_root / "exercises" / FIXTURE.name
+    zh_ex, en_ex = make.read(ex_path), make.read(en_path)
+    sources = [c.source for c in zh_ex.cells]
+    assert "answer_q1 = None\n# 在此作答：把上面的 None 换成你的答案" in sources
+    assert any("    result = None\n    # 在此作答：把上面的 None 换成你的答案\n    return result" in s for s in sources)
+    assert any("*在此写下你的答案。*" in s for s in sources)
+    assert not any("YOUR CODE HERE" in s or "Write your answer" in s for s in sources)
+    assert_no_solution(zh_ex, make.read(FIXTURE_ZH), "zh fixture")
+    assert_locked(zh_ex, "zh fixture exercise")
+    assert zh_ex.metadata["coursekit"]["edition"] == "exercise" and zh_ex.metadata["coursekit"]["language"] == "zh"
+    editions = load_script("tools/make_editions.py")
+    for en_cell, zh_cell in zip(en_ex.cells, zh_ex.cells):
+        assert en_cell.get("id") == zh_cell.get("id")
+        if en_cell.cell_type == "code":
+            assert editions.code_tokens(zh_cell.source, "zh") == editions.code_tokens(en_cell.source)
+    # orphans are found per edition
+    (zh_root / "exercises" / "zh" / "98-orphan.ipynb").write_bytes(ex_path.read_bytes())
+    capsys.readouterr()
+    assert make.main(["--check", "--root", str(zh_root)]) == 1
+    assert "exercises/zh/98-orphan.ipynb: no matching solutions/zh/98-orphan.ipynb" in capsys.readouterr().out
+
+
+def test_chinese_exercise_runs_unanswered_in_chinese(zh_root):
+    make.main(["--root", str(zh_root)])
+    ex_path = zh_root / "exercises" / "zh" / FIXTURE.name
+    nb, problems = run.execute(make.read(ex_path), ex_path.parent)
+    assert problems == []
+    assert_all_unanswered(nb)
+    for cell in check_cells(nb):
+        assert "尚未作答" in plain_texts(cell)[0]
+
+
+def test_chinese_fixture_solution_is_valid():
+    nb = make.read(FIXTURE_ZH)
+    assert_all_correct(nb, "zh fixture")
+    assert_locked(nb, "zh fixture")
+    for cell in check_cells(nb):
+        assert plain_texts(cell)[0].endswith("正确")
+
+
+def test_run_notebooks_finds_the_stored_notebooks_of_an_edition(tmp_path):
+    for folder in ("notebooks", "solutions", "notebooks/zh", "solutions/zh"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        for name in ("07-rfm.ipynb", "08-clv.ipynb"):
+            (tmp_path / folder / name).write_text("{}")
+    found = run.edition_paths("zh", ["07"], root=tmp_path)
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "notebooks/zh/07-rfm.ipynb",
+        "solutions/zh/07-rfm.ipynb",
+    ]
+    assert len(run.edition_paths("all", root=tmp_path)) == 8
+    assert [p.parent.name for p in run.edition_paths("en", root=tmp_path)] == ["notebooks"] * 2 + ["solutions"] * 2

@@ -182,6 +182,19 @@ CASES = [
     ("q3", lambda: {"A", "C"}, "incorrect", "1 correct option is missing"),
     ("q3", lambda: {"A", "B", "C", "D"}, "incorrect", "1 of your choices is not right"),
     ("q3", lambda: "A, X", "invalid", "not one of the options"),
+    # typed on a Chinese keyboard: full-width letters and punctuation, 、 and ，as separators (NFKC)
+    ("q2", lambda: "Ａ", "correct", ""),
+    ("q2", lambda: "ａ。", "correct", ""),
+    ("q2", lambda: "A，B", "invalid", "only one"),
+    ("q3", lambda: "Ａ，Ｃ，Ｄ", "correct", ""),
+    ("q3", lambda: "A，C，D", "correct", ""),
+    ("q3", lambda: "A、C、D", "correct", ""),
+    ("q3", lambda: "Ａ　Ｃ　Ｄ", "correct", ""),
+    ("q3", lambda: "ＡＣＤ", "correct", ""),
+    ("q3", lambda: "A；C；D", "correct", ""),
+    ("q3", lambda: ["Ａ", "ｃ", "D"], "correct", ""),
+    ("q3", lambda: "A、C", "incorrect", "1 correct option is missing"),
+    ("q3", lambda: "A、X", "invalid", "'x' is not one of the options"),
     ("q3", lambda: ["A", 1.5], "invalid", "each option"),
     # series
     ("q4", revenue, "correct", ""),
@@ -226,6 +239,13 @@ CASES = [
     ("q6", lambda: [1, 2], "incorrect", "none of your ids match"),
     ("q6", lambda: [], "incorrect", "empty"),
     ("q6", lambda: "C01", "invalid", "put the ids in a list"),
+    ("q6", lambda: "C01, C02", "correct", ""),
+    ("q6", lambda: "C01、C02", "correct", ""),
+    ("q6", lambda: "Ｃ０１，Ｃ０２", "correct", ""),
+    ("q6", lambda: ["Ｃ０２", "C01 "], "correct", ""),
+    ("q6", lambda: "C01、C03", "incorrect", "1 id should not be there, e.g. 'C03'"),
+    ("q7", lambda: "C02、C01、C03", "correct", ""),
+    ("q7", lambda: "C01，C02，C03", "incorrect", "order differs from position 1"),
     ("q6", lambda: revenue() > 100, "invalid", "mask"),
     ("q6", lambda: revenue()[revenue() > 100].to_frame(), "invalid", ".index.tolist()"),
     ("q6", lambda: (x for x in ["C01", "C02"]), "invalid", "list(...)"),
@@ -638,3 +658,110 @@ def test_dashboard_reports_a_broken_bank(bank_folder, home):
     # the learner opening the lesson sees the error itself, not an empty lesson
     with pytest.raises(RuntimeError, match="typo in the bank"):
         Lesson("97-broken")
+
+
+def test_choice_answers_from_a_chinese_keyboard_for_a_two_option_answer():
+    """The issue's three spellings of {"A", "C"} are all correct (before: "not one of the options")."""
+    q = ChoiceQuestion("q", prompt=("p", "题"), options="ABCD", expected={"A", "C"}, hints=HINTS)
+    for typed in ("Ａ，Ｃ", "A，C", "A、C", "a、c", "Ｃ、Ａ", "A, C", "AC"):
+        assert q.evaluate(typed) == ("correct", ""), typed
+    assert q.evaluate("Ａ，Ｂ")[0] == "incorrect"
+    words = ChoiceQuestion("w", prompt=("p", "题"), options=["recency", "frequency"], expected="recency", hints=HINTS)
+    assert words.evaluate("ＲＥＣＥＮＣＹ") == ("correct", "")
+    ids = IdsQuestion("i", prompt=("p", "题"), expected=lambda: [101, 205], hints=HINTS)
+    assert ids.evaluate("101、205") == ("correct", "")  # integer ids typed as text
+    assert ids.evaluate("１０１，２０５") == ("correct", "")
+
+
+# Wrong answers of every kind: the Chinese feedback for each must be all Chinese.
+WRONG = [
+    ("q1", 650),
+    ("q1", 60000),
+    ("q1", -600),
+    ("q1", "600"),
+    ("q1", float("nan")),
+    ("q1", [600]),
+    ("q1", pd.Timedelta("3D")),
+    ("q2", "B"),
+    ("q2", "E"),
+    ("q2", ["A", "B"]),
+    ("q3", {"A", "C"}),
+    ("q3", {"A", "B", "C", "D"}),
+    ("q3", "A, X"),
+    ("q4", lambda: revenue() * 2),
+    ("q4", lambda: revenue().iloc[:2]),
+    ("q4", lambda: revenue().reset_index(drop=True)),
+    ("q4", lambda: revenue().reset_index()),
+    ("q4", lambda: revenue().astype(str)),
+    ("q5", lambda: rev_frame()[["revenue"]]),
+    ("q5", lambda: rev_frame().assign(x=1)),
+    ("q5", lambda: rev_frame().assign(orders=lambda d: d.orders + 1)),
+    ("q5", lambda: rev_frame()["revenue"]),
+    ("q6", ["C01"]),
+    ("q6", ["C01", "C02", "C03"]),
+    ("q6", ["C01", "C01", "C02"]),
+    ("q6", "C01"),
+    ("q6", lambda: revenue() > 100),
+    ("q7", ["C01", "C02", "C03"]),
+    ("q9", 1),
+]
+
+
+def _english_only_words() -> set[str]:
+    """Words of the catalog's English that its Chinese never uses (so a Chinese text must not show them)."""
+    entries = [(e.msgid, e.msgstr) for e in __import__("polib").pofile(str(coursekit.i18n.catalog_path()))]
+    english = {w.lower() for msgid, _ in entries for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"\{[^}]*\}", " ", msgid))}
+    chinese = {
+        w.lower() for _, msgstr in entries for w in re.findall(r"[A-Za-z]{3,}", re.sub(r"\{[^}]*\}", " ", msgstr))
+    }
+    return english - chinese
+
+
+def test_chinese_feedback_never_mixes_languages(ex):
+    words = _english_only_words()
+    assert {"expected", "missing", "rows", "answer", "values"} <= words  # the test can see English
+    coursekit.use("zh")
+    for qid, answer in WRONG:
+        result = ex.check(qid, answer() if callable(answer) else answer)
+        assert result.status in ("incorrect", "invalid"), (qid, result.text)
+        # the check message (the bank's hints are the bank's text; they may gloss a term such as Recency)
+        leaked = {w for w in re.findall(r"[A-Za-z]{3,}", result.text) if w.lower() in words}
+        assert not leaked, f"{qid} {answer!r}: English words {sorted(leaked)} in {result.text}"
+        assert re.search(r"[\u4e00-\u9fff]", result.text), result.text
+
+
+def test_dashboard_and_summary_speak_the_readers_language(ex):
+    ex.check("q1", 600)
+    ex.check("q2", "B")
+    coursekit.use("zh")
+    board = dashboard()
+    assert board.loc["demo", "title"] == "示例练习"  # the lesson title in Chinese
+    text = repr(board)
+    for header in ("课次", "标题", "题数", "已作答", "正确"):
+        assert header in text
+    assert not re.search(r"\b(title|questions|answered|correct|lesson)\b", text)
+    html = board._repr_html_()
+    assert "课次" in html and "示例练习" in html and "Lesson" not in html
+    summary = ex.summary()
+    assert summary.loc["q1", "status"] == "correct"  # keys for code
+    with pd.option_context("display.width", 400, "display.max_columns", 20):
+        shown = repr(summary)
+    for text in (
+        "题号",
+        "题目",
+        "题型",
+        "状态",
+        "作答次数",
+        "已看提示",
+        "正确",
+        "还不对",
+        "尚未作答",
+        "数值",
+        "选择题",
+    ):
+        assert text in shown, text
+    assert not re.search(r"\b(correct|incorrect|unanswered|numeric|choice|prompt|status)\b", shown)
+    assert "尚未作答" in summary._repr_html_()
+    coursekit.use("en")
+    assert "Title" in repr(dashboard()) and "Demo exercises" in repr(dashboard())
+    assert "Not answered yet" in ex.summary().for_reader()["Status"].tolist()

@@ -4,6 +4,12 @@
 Usage::
 
     python tools/run_notebooks.py notebooks/07-rfm.ipynb solutions/07-rfm.ipynb
+    python tools/run_notebooks.py --edition zh 07      # notebooks/zh/07-*.ipynb and solutions/zh/07-*.ipynb
+    python tools/run_notebooks.py --edition all        # every stored lesson and solution, both editions
+
+With ``--edition`` (``en``, ``zh`` or ``all``) the arguments are lesson numbers (none: every lesson)
+and the stored notebooks of that edition are run: ``notebooks/`` and ``solutions/`` for English,
+``notebooks/zh/`` and ``solutions/zh/`` for Chinese (written by ``tools/make_editions.py build``).
 
 Each notebook runs in a fresh ``python3`` kernel of *this* Python environment, with the
 notebook's folder as working directory, 300 s per cell, ``COURSEKIT_HOME`` set to a
@@ -28,6 +34,22 @@ from nbclient import NotebookClient
 
 CELL_TIMEOUT = 300
 ROOT = Path(__file__).resolve().parents[1]
+#: Edition -> its sub-folder of notebooks/ and solutions/ ("" = the English source).
+EDITIONS = {"en": "", "zh": "zh"}
+STORED = ("notebooks", "solutions")
+
+
+def edition_paths(edition: str, lessons=(), root: Path = ROOT) -> list[Path]:
+    """The stored lessons and solutions of ``edition`` ("en", "zh" or "all"), only ``lessons`` when given."""
+    editions = list(EDITIONS) if edition == "all" else [edition]
+    wanted = {str(x)[:2] for x in lessons}
+    found = []
+    for name in editions:
+        for folder in STORED:
+            for path in sorted((root / folder / EDITIONS[name]).glob("[0-9][0-9]-*.ipynb")):
+                if not wanted or path.name[:2] in wanted:
+                    found.append(path)
+    return found
 
 
 class _CurrentEnvKernelSpecs(KernelSpecManager):
@@ -111,9 +133,19 @@ def run_file(path: Path, *, write: bool = True) -> list[str]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("paths", nargs="+", type=Path, help="notebooks to execute in place")
+    parser.add_argument(
+        "paths", nargs="*", type=Path, help="notebooks to execute in place (lesson numbers with --edition)"
+    )
+    parser.add_argument("--edition", choices=[*EDITIONS, "all"], help="run the stored notebooks of this edition")
     parser.add_argument("--no-write", action="store_true", help="execute and report only")
     args = parser.parse_args(argv)
+    if args.edition:
+        args.paths = edition_paths(args.edition, [p.name for p in args.paths])
+        if not args.paths:
+            print(f"no stored notebooks in edition {args.edition!r}")
+            return 0
+    elif not args.paths:
+        parser.error("give notebooks to run, or --edition")
     failed = 0
     for path in args.paths:
         if not path.is_file():

@@ -69,6 +69,62 @@ __all__ = [
 
 progress_path = progress.progress_path
 
+#: How a learner reads a check status and a question kind in the summary table.
+STATUS_NAMES = i18n.define_names(
+    "exercise_status",
+    {CORRECT: "Correct", "incorrect": "Not yet", UNANSWERED: "Not answered yet", INVALID: "Check your answer"},
+    column="status",
+)
+KIND_NAMES = i18n.define_names(
+    "question_kind",
+    {"numeric": "Number", "choice": "Choice", "series": "Series", "frame": "Table", "ids": "List of ids"},
+    column="kind",
+)
+#: Column headers of the dashboard and of ``Lesson.summary`` (the columns themselves keep their keys).
+HEADERS = {
+    "lesson": i18n.N_("Lesson"),
+    "title": i18n.N_("Title"),
+    "questions": i18n.N_("Questions"),
+    "answered": i18n.N_("Answered"),
+    "correct": i18n.N_("Correct"),
+    "problem": i18n.N_("Problem"),
+    "question": i18n.N_("Question"),
+    "prompt": i18n.N_("Prompt"),
+    "kind": i18n.N_("Kind"),
+    "status": i18n.N_("Status"),
+    "attempts": i18n.N_("Attempts"),
+    "hints_shown": i18n.N_("Hints shown"),
+}
+
+
+class _ReaderTable(pd.DataFrame):
+    """A DataFrame that keeps its key columns for code and shows headers and names in the reader's language.
+
+    Only the view changes (``repr`` and the notebook's ``text/plain``): ``table["status"]`` still
+    holds ``"correct"``; derived frames are plain DataFrames.
+    """
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    def for_reader(self) -> pd.DataFrame:
+        """A plain copy with headers and key columns in the language of ``coursekit.use``."""
+        shown = i18n.display(
+            pd.DataFrame(self),
+            {c: k for c, k in (("status", "exercise_status"), ("kind", "question_kind")) if c in self.columns},
+        )
+        shown = shown.rename(columns=lambda c: i18n._(HEADERS[c]) if c in HEADERS else c)
+        if shown.index.name in HEADERS:
+            shown.index.name = i18n._(HEADERS[shown.index.name])
+        return shown
+
+    def __repr__(self) -> str:
+        return repr(self.for_reader())
+
+    def _repr_html_(self) -> str:
+        return self.for_reader()._repr_html_()
+
 
 def validate_bank(module_or_questions, *, lesson: str | None = None) -> list:
     """Check a bank's structure (not its reference values); return its questions.
@@ -175,7 +231,11 @@ class Lesson:
         return self.questions[qid].hint_texts()
 
     def summary(self) -> pd.DataFrame:
-        """One row per question: prompt, kind, status, attempts, hints shown (no timestamps)."""
+        """One row per question: prompt, kind, status, attempts, hints shown (no timestamps).
+
+        The columns hold keys (``status`` is ``"correct"`` ...); the notebook view shows the
+        headers, kinds and statuses in the language of ``coursekit.use``.
+        """
         entries = progress.lesson_entries(self.lesson_id)
         rows = []
         for qid, q in self.questions.items():
@@ -190,19 +250,15 @@ class Lesson:
                     "hints_shown": int(e.get("hints_shown", 0)),
                 }
             )
-        return pd.DataFrame(rows).set_index("question")
+        return _ReaderTable(pd.DataFrame(rows).set_index("question"))
 
 
-class ProgressTable(pd.DataFrame):
+class ProgressTable(_ReaderTable):
     """A DataFrame (one row per lesson) whose notebook view is a small table with progress bars.
 
     When a question bank could not be loaded, the table has a ``problem`` column
     naming the error, and the notebook view adds a red line per broken lesson.
     """
-
-    @property
-    def _constructor(self):
-        return pd.DataFrame
 
     def _repr_html_(self) -> str:
         head = "".join(
@@ -246,6 +302,9 @@ def _bank_problem(lesson: str, exc: Exception) -> str:
 
 def dashboard() -> ProgressTable:
     """Progress per lesson: questions, answered, correct (a DataFrame with a progress-bar HTML view).
+
+    The columns hold keys; what a learner sees (the table's text and HTML) has its headers and the
+    lesson titles in the language of ``coursekit.use`` (``setup_notebook("zh")`` in the Chinese edition).
 
     Lessons are every registered bank plus any lesson found in the progress file.
     A lesson whose progress outlived its bank shows no question count. A bank that

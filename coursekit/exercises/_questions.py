@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
+import unicodedata
 import warnings
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -227,17 +228,39 @@ class NumericQuestion(Question):
 
 
 # --------------------------------------------------------------------------- choice
+#: Separators between several options or ids typed as text: the ASCII ones and, after NFKC
+#: (which turns full-width "，", "；", "／" and the ideographic space into ASCII), the enumeration
+#: comma "、" and the ideographic full stop "。" of a Chinese keyboard.
+_SEPARATORS = re.compile(r"[\s,;/、。]+")
+
+
+def _nfkc(s) -> str:
+    """Text as typed on any keyboard, made comparable: full-width letters, digits, punctuation and
+    spaces become their ASCII forms ("Ａ，Ｃ" -> "A,C"); surrounding spaces are dropped.
+
+    >>> _nfkc("Ｃ０１　")
+    'C01'
+    """
+    return unicodedata.normalize("NFKC", str(s)).strip()
+
+
 def _norm(s) -> str:
-    return " ".join(str(s).split()).casefold()
+    return " ".join(_nfkc(s).split()).casefold()
+
+
+def _split(text: str) -> list[str]:
+    """Several options or ids in one text: "A, C", "A，C", "A、C", "Ａ，Ｃ" -> ["A", "C"] (after NFKC)."""
+    return [p for p in _SEPARATORS.split(_nfkc(text)) if p]
 
 
 class ChoiceQuestion(Question):
     """Multiple choice: one option (``expected="B"``) or several (``expected={"A", "C"}``).
 
     ``options`` lists the allowed options (e.g. ``"ABCD"`` or ``["recency", "frequency"]``).
-    Answers are case- and whitespace-insensitive; for multi-select a learner may give a
-    set/list/tuple of options or a string such as ``"A, C"`` (or ``"AC"`` when all options
-    are single letters).
+    Answers are case- and whitespace-insensitive and normalised with NFKC, so that a Chinese
+    keyboard's full-width letters and punctuation count as typed ("Ａ" is "A"); for multi-select
+    a learner may give a set/list/tuple of options or a string such as ``"A, C"``, ``"A，C"``,
+    ``"A、C"``, ``"Ａ，Ｃ"`` (or ``"AC"`` when all options are single letters).
     """
 
     kind = "choice"
@@ -282,11 +305,9 @@ class ChoiceQuestion(Question):
             key = _norm(answer)
             if key in self._canon:
                 items = [key]
-            elif single:
-                items = [key]
             else:
-                items = [p for p in re.split(r"[\s,;/]+", key) if p]
-                if len(items) == 1 and all(len(o) == 1 for o in self._canon):
+                items = [_norm(p) for p in _split(key)]
+                if not single and len(items) == 1 and all(len(o) == 1 for o in self._canon):
                     items = list(items[0])
         else:
             items = []
@@ -346,6 +367,8 @@ class IdsQuestion(Question):
     """A collection of ids, e.g. "which customers ...": list, set, tuple, Index, array or Series of ids.
 
     Order is ignored unless ``ordered=True`` (e.g. "the top 5 customers, best first").
+    Text ids are normalised with NFKC (full-width "Ｃ０１" is "C01"), and several ids typed as one
+    text with separators ("C01, C02", "C01，C02", "C01、C02") count as a list.
     """
 
     kind = "ids"
@@ -359,6 +382,21 @@ class IdsQuestion(Question):
         if items is None:
             raise TypeError(f"reference answer of {self.qid} is not a collection of ids: {reason}")
         return items
+
+    @staticmethod
+    def _text_items(answer: str, expected) -> list | None:
+        """Ids typed as one text with separators ("C01, C02", "C01、C02", "Ｃ０１，Ｃ０２"), or None.
+
+        A single id without a separator stays a mistake (a list is asked for). Ids are numbers
+        when every expected id is an integer and every typed one is made of digits.
+        """
+        parts = _split(answer)
+        if len(parts) < 2:
+            return None
+        if expected and all(isinstance(e, (int, np.integer)) and not isinstance(e, bool) for e in expected):
+            if all(p.lstrip("-").isdigit() for p in parts):
+                return [int(p) for p in parts]
+        return parts
 
     @staticmethod
     def _items(answer):
@@ -390,7 +428,7 @@ class IdsQuestion(Question):
             values = list(answer)
         else:
             return None, i18n._("expected a list of ids, got {describe_answer}.", describe_answer=describe(answer))
-        values = [_plain(v) for v in values]
+        values = [_nfkc(v) if isinstance(v, str) else _plain(v) for v in values]
         for v in values:
             try:
                 hash(v)
@@ -405,6 +443,8 @@ class IdsQuestion(Question):
         return values, None
 
     def compare(self, answer, expected):
+        if isinstance(answer, str):
+            answer = self._text_items(answer, expected) or answer
         items, reason = self._items(answer)
         if items is None:
             return INVALID, reason
