@@ -9,11 +9,14 @@ The workflow of the lesson, one function per step::
     summary  = segment_summary(segs)                       # size, revenue, means, action, by name
     plot_segments(summary); plot_rfm_heatmap(scores)
     levels   = value_level(scores)                         # high / medium / low value
+    annual   = rfm_table(transactions, "2025-12-31", annualise=True)  # per year of tenure
+    checked  = with_open_tickets(call_list, tickets, "2025-12-31")    # tickets before calling
 
 Modules: :mod:`.table` (:func:`rfm_table`), :mod:`.scores` (:func:`rfm_scores`,
 :func:`rfm_cut_points`), :mod:`.segments` (schemes, :func:`rfm_segments`,
 :func:`value_level`, :func:`segment_summary`, :func:`display_names`) and
-:mod:`.plotting` (``plot_*``, matplotlib imported only when drawing).
+:mod:`.plotting` (``plot_*``, matplotlib imported only when drawing) and :mod:`.tickets`
+(:func:`with_open_tickets`).
 
 Definitions
 -----------
@@ -73,10 +76,12 @@ from .segments import (
     value_level,
     value_thresholds,
 )
-from .table import rfm_table
+from .table import DAYS_PER_YEAR, rfm_table
+from .tickets import with_open_tickets
 
 __all__ = [
     "ACTIONS",
+    "DAYS_PER_YEAR",
     "CLASSIC_SEGMENTS",
     "CN8_SEGMENTS",
     "VALUE_LEVELS",
@@ -92,4 +97,5 @@ __all__ = [
     "segment_summary",
     "value_level",
     "value_thresholds",
+    "with_open_tickets",
 ]
