@@ -902,3 +902,22 @@ def test_value_level_actions_name_the_seed_offers():
     with i18n.language("zh"):
         names = i18n.names("rfm_action")
     assert "定期回访" in names["medium"] and "优惠券" in names["low"]
+
+
+def test_score_counts_shows_empty_scores_as_zero():
+    t = pd.DataFrame(
+        {
+            "recency": [300, 200, 100, 30, 10],
+            "frequency": [1, 1, 1, 2, 5],
+            "monetary": [50.0, 20.0, 80.0, 150.0, 900.0],
+        },
+        index=pd.Index(list("ABCDE"), name="customer_id"),
+    )
+    counts = rfm.score_counts(rfm.rfm_scores(t))
+    assert counts.index.tolist() == [1, 2, 3, 4, 5]
+    assert counts["F"].tolist() == [3, 0, 0, 1, 1]  # the three single buyers share F = 1
+    assert counts["R"].tolist() == [1, 1, 1, 1, 1] and counts["M"].tolist() == [1, 1, 1, 1, 1]
+    with pytest.raises(ValueError, match="whole scores from 1 to 3"):
+        rfm.score_counts(rfm.rfm_scores(t), bins=3)
+    with pytest.raises(ValueError, match="R"):
+        rfm.score_counts(pd.DataFrame({"F": [1]}))

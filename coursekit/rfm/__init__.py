@@ -5,6 +5,7 @@ The workflow of the lesson, one function per step::
     table    = rfm_table(transactions, "2025-12-31")       # recency / frequency / monetary
     scores   = rfm_scores(table)                           # R, F, M from 1 to 5, "RFM" code, RFM_sum
     cuts     = rfm_cut_points(table)                       # the value at which each score starts
+    counts   = score_counts(scores)                        # customers per score (0 = swallowed by a tie)
     segs     = rfm_segments(scores, scheme="classic")      # 11 segment keys (or scheme="cn8")
     summary  = segment_summary(segs)                       # size, revenue, means, action, by name
     plot_segments(summary); plot_rfm_heatmap(scores)
@@ -62,7 +63,7 @@ C            1  1  1  111        3
 from __future__ import annotations
 
 from .plotting import plot_rfm_heatmap, plot_segments
-from .scores import rfm_cut_points, rfm_scores
+from .scores import rfm_cut_points, rfm_scores, score_counts
 from .segments import (
     ACTIONS,
     CLASSIC_SEGMENTS,
@@ -94,6 +95,7 @@ __all__ = [
     "rfm_scores",
     "rfm_segments",
     "rfm_table",
+    "score_counts",
     "segment_summary",
     "value_level",
     "value_thresholds",
