@@ -213,22 +213,24 @@ QUESTIONS = [
     NumericQuestion(
         "q3",
         prompt=(
-            "How many Yunfeng customers are dormant (休眠) at 2025-12-31, by coursekit.loyalty.customer_status "
-            "with its default thresholds (orders counted by order_id)? A whole number, exact.",
-            "按 coursekit.loyalty.customer_status 的默认阈值（按 order_id 计订单），2025-12-31 有多少云峰客户"
-            "处于休眠状态？整数，须准确。",
+            "Status depends on the day you take it. How many Yunfeng customers were dormant (休眠) on "
+            "2025-06-30, by coursekit.loyalty.customer_status with its default thresholds (orders counted by "
+            "order_id)? A whole number, exact.",
+            "客户状态取决于观察日。按 coursekit.loyalty.customer_status 的默认阈值（按 order_id 计订单），"
+            "2025-06-30 有多少云峰客户处于休眠状态？整数，须准确。",
         ),
-        expected=lambda: int((_status()["status"] == "dormant").sum()),
+        expected=lambda: int(
+            (
+                _quiet(loyalty.customer_status, _orders(), "2025-06-30", order_col="order_id")["status"] == "dormant"
+            ).sum()
+        ),
         rtol=0,
         atol=0,
         hints=[
             (
-                "Dormant is a status, not an RFM segment: use the one status function of the course.",
-                "休眠是客户状态，不是 RFM 细分：用课程中唯一的状态函数。",
-            ),
-            (
-                'loyalty.customer_status(orders, datasets.OBSERVATION_END, order_col="order_id")',
-                'loyalty.customer_status(orders, datasets.OBSERVATION_END, order_col="order_id")',
+                "Dormant is a status, not an RFM segment: use the one status function of the course, with the end "
+                "set to that day.",
+                "休眠是客户状态，不是 RFM 细分：用课程中唯一的状态函数，并把截止日设为那一天。",
             ),
             ('Count the rows whose status key is "dormant".', '统计 status 键为 "dormant" 的行数。'),
         ],
