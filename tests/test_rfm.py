@@ -752,3 +752,172 @@ def test_package_reexports_every_function():
         for name in module.__all__:
             assert getattr(rfm, name) is getattr(module, name), name
             assert name in rfm.__all__
+
+
+# --------------------------------------------------------------------------- annualised view, window start
+@pytest.fixture
+def tenure_tx():
+    """A: long-standing (2023-25); N: won 2025-07-02; L: one order 10 days before the end."""
+    rows = [
+        ("A", "2023-01-01", 300.0),
+        ("A", "2024-06-01", 300.0),
+        ("A", "2025-12-01", 300.0),
+        ("N", "2025-07-02", 400.0),
+        ("N", "2025-12-02", 400.0),
+        ("L", "2025-12-22", 100.0),
+    ]
+    return pd.DataFrame(rows, columns=["customer_id", "date", "amount"])
+
+
+def test_rfm_table_annualise_divides_by_tenure_in_the_window(tenure_tx):
+    with pytest.warns(CourseKitDataNote) as rec:
+        annual = rfm.rfm_table(tenure_tx, END, annualise=True)
+    # tenure: A 2023-01-01..2025-12-31 = 1096 days; N 2025-07-02.. = 183 days; L 10 days -> floored at 90
+    years = pd.Series([1096 / 365.25, 90 / 365.25, 183 / 365.25], index=["A", "L", "N"])
+    assert annual.index.tolist() == ["A", "L", "N"]
+    np.testing.assert_allclose(annual["tenure_years"], years)
+    np.testing.assert_allclose(annual["frequency"], [3 / years["A"], 1 / years["L"], 2 / years["N"]])
+    np.testing.assert_allclose(annual["monetary"], [900 / years["A"], 100 / years["L"], 800 / years["N"]])
+    assert annual["recency"].tolist() == [30, 9, 29]  # recency is not annualised
+    assert [str(w.message) for w in rec] == [
+        "1 customer(s) with less than 90 days of tenure counted as 90 days when annualising, e.g. 'L'"
+    ]
+    # the annualised scores move N above A on F and M
+    scores = rfm.rfm_scores(annual, bins=3)
+    assert scores.loc["N", "M"] > scores.loc["A", "M"]
+
+
+def test_rfm_table_annualise_uses_first_purchase_when_given(tenure_tx):
+    # A's account was opened in 2019 (before the window): its tenure starts at the window start;
+    # N's first_purchase is missing: its first purchase in the window counts (noted)
+    first = pd.Series(pd.to_datetime(["2019-05-01", None, "2025-12-20"]), index=["A", "N", "L"])
+    later = tenure_tx[tenure_tx["date"] >= "2023-03-01"]  # A's first purchase in the log is now 2024-06-01
+    with pytest.warns(CourseKitDataNote) as rec:
+        annual = rfm.rfm_table(later, END, start="2023-01-01", annualise=True, first_purchase=first, min_tenure_days=5)
+    np.testing.assert_allclose(annual.loc["A", "tenure_years"], 1096 / 365.25)
+    np.testing.assert_allclose(annual.loc["N", "tenure_years"], 183 / 365.25)
+    np.testing.assert_allclose(annual.loc["L", "tenure_years"], 12 / 365.25)  # from the earlier of 12-20 and 12-22
+    assert (
+        "1 customer(s) without a first_purchase date: tenure starts at their first purchase in the window, e.g. 'N'"
+        in [str(w.message) for w in rec]
+    )
+
+
+def test_rfm_table_start_gives_the_last_twelve_months(tenure_tx):
+    with pytest.warns(CourseKitDataNote) as rec:
+        last12 = rfm.rfm_table(tenure_tx, END, start="2025-01-01")
+    assert last12["monetary"].to_dict() == {"A": 300.0, "L": 100.0, "N": 800.0}
+    assert last12["frequency"].to_dict() == {"A": 1, "L": 1, "N": 2}
+    assert [str(w.message) for w in rec] == [
+        "2 purchase(s) before the start 2025-01-01 left out (window 2025-01-01 to 2025-12-31)"
+    ]
+    only_before = tenure_tx[tenure_tx["date"] != "2025-12-01"]  # A's last purchase is in 2024
+    with pytest.warns(CourseKitDataNote) as rec:
+        window = rfm.rfm_table(only_before, END, start="2025-01-01")
+    assert window.index.tolist() == ["L", "N"]
+    assert "1 customer(s) left out: no purchase in the window, e.g. 'A'" in [str(w.message) for w in rec]
+
+
+@pytest.mark.parametrize(
+    "kwargs,error,match",
+    [
+        ({"annualise": "yes"}, TypeError, "annualise must be True or False"),
+        ({"annualise": True, "min_tenure_days": 0}, ValueError, "min_tenure_days must be at least 1"),
+        ({"annualise": True, "min_tenure_days": 1.5}, TypeError, "min_tenure_days must be a whole number"),
+        ({"start": "2026-01-05"}, ValueError, "start 2026-01-05 is after end 2025-12-31"),
+        ({"start": "soon"}, ValueError, "start could not be read as a date"),
+        ({"annualise": True, "first_purchase": {"A": "2020-01-01"}}, TypeError, "first_purchase must be a Series"),
+    ],
+)
+def test_rfm_table_annualise_bad_input(tenure_tx, kwargs, error, match):
+    with pytest.raises(error, match=match):
+        quiet(rfm.rfm_table, tenure_tx, END, **kwargs)
+
+
+# --------------------------------------------------------------------------- tickets before calling
+@pytest.fixture
+def ticket_log():
+    rows = [
+        # customer, opened, resolution hours, complaint
+        ("A", "2025-11-11 09:00", 5.0, True),  # 10 days before A's last purchase (2025-11-21): in
+        ("A", "2025-09-01 09:00", 5.0, True),  # long before: out
+        ("B", "2024-03-01 10:00", 2.0, False),  # old, closed
+        ("B", "2025-12-30 16:00", 40.0, False),  # resolved 2026-01-01 08:00: open at the end
+        ("C", "2026-01-02 08:00", 1.0, True),  # after the end: ignored
+        ("Z", "2025-12-01 08:00", 1.0, True),  # not on the list
+    ]
+    return pd.DataFrame(rows, columns=["customer_id", "opened_at", "resolution_hours", "is_complaint"])
+
+
+def test_with_open_tickets_hand_case(ticket_log):
+    calls = pd.DataFrame(
+        {"recency": [40, 200, 5], "monetary": [1.0, 2.0, 3.0]}, index=pd.Index(["A", "B", "C"], name="customer_id")
+    )
+    out = rfm.with_open_tickets(calls, ticket_log, END, days=30)
+    assert out.index.tolist() == ["A", "B", "C"]
+    assert out["monetary"].tolist() == [1.0, 2.0, 3.0]  # the list is kept as it is
+    assert out["tickets"].tolist() == [1, 1, 0]  # B: from 2025-05-15 on, the December ticket
+    assert out["complaints"].tolist() == [1, 0, 0]
+    assert out["open_tickets"].tolist() == [0, 1, 0]
+    assert out["last_ticket"].tolist()[:2] == [pd.Timestamp("2025-11-11"), pd.Timestamp("2025-12-30")]
+    assert pd.isna(out["last_ticket"].iloc[2])
+    assert out["check_first"].tolist() == [True, True, False]
+    # a wider window reaches A's September complaint
+    assert rfm.with_open_tickets(calls, ticket_log, END, days=90)["complaints"].tolist() == [2, 0, 0]
+
+
+def test_with_open_tickets_without_recency_and_with_closing_times(ticket_log):
+    calls = pd.DataFrame(index=pd.Index(["A", "B"], name="customer_id"))
+    out = rfm.with_open_tickets(calls, ticket_log, END, days=61)  # 2025-11-01 .. 2025-12-31
+    assert out["tickets"].tolist() == [1, 1] and out["complaints"].tolist() == [1, 0]
+    log = ticket_log.assign(
+        closed_at=pd.to_datetime(["2025-11-11 14:00", None, "2024-03-01 12:00", "2025-12-31 09:00", None, None])
+    )
+    out = rfm.with_open_tickets(calls, log, END, closed_col="closed_at")
+    assert out["open_tickets"].tolist() == [1, 0]  # A's September ticket was never closed
+    assert out["check_first"].tolist() == [True, False]
+
+
+@pytest.mark.parametrize(
+    "change,error,match",
+    [
+        ({"call_list": [1, 2]}, TypeError, "must be a pandas DataFrame"),
+        ({"tickets": pd.DataFrame()}, ValueError, "empty|no rows"),
+        ({"days": -1}, ValueError, "days must not be negative"),
+        ({"days": 2.5}, TypeError, "days must be a whole number"),
+        ({"complaint_col": "resolution_hours"}, TypeError, "must hold True/False"),
+        ({"opened_col": "when"}, ValueError, "when"),
+    ],
+)
+def test_with_open_tickets_bad_input(ticket_log, change, error, match):
+    kwargs = {"call_list": pd.DataFrame({"recency": [3]}, index=["A"]), "tickets": ticket_log, "end": END}
+    kwargs.update(change)
+    with pytest.raises(error, match=match):
+        rfm.with_open_tickets(**kwargs)
+
+
+def test_value_level_actions_name_the_seed_offers():
+    # seed 001: regular follow-up visits (定期回访) for medium value, coupons (优惠券) for low value
+    assert "follow-up visits" in rfm.ACTIONS["medium"] and "Coupons" in rfm.ACTIONS["low"]
+    with i18n.language("zh"):
+        names = i18n.names("rfm_action")
+    assert "定期回访" in names["medium"] and "优惠券" in names["low"]
+
+
+def test_score_counts_shows_empty_scores_as_zero():
+    t = pd.DataFrame(
+        {
+            "recency": [300, 200, 100, 30, 10],
+            "frequency": [1, 1, 1, 2, 5],
+            "monetary": [50.0, 20.0, 80.0, 150.0, 900.0],
+        },
+        index=pd.Index(list("ABCDE"), name="customer_id"),
+    )
+    counts = rfm.score_counts(rfm.rfm_scores(t))
+    assert counts.index.tolist() == [1, 2, 3, 4, 5]
+    assert counts["F"].tolist() == [3, 0, 0, 1, 1]  # the three single buyers share F = 1
+    assert counts["R"].tolist() == [1, 1, 1, 1, 1] and counts["M"].tolist() == [1, 1, 1, 1, 1]
+    with pytest.raises(ValueError, match="whole scores from 1 to 3"):
+        rfm.score_counts(rfm.rfm_scores(t), bins=3)
+    with pytest.raises(ValueError, match="R"):
+        rfm.score_counts(pd.DataFrame({"F": [1]}))

@@ -5,15 +5,19 @@ The workflow of the lesson, one function per step::
     table    = rfm_table(transactions, "2025-12-31")       # recency / frequency / monetary
     scores   = rfm_scores(table)                           # R, F, M from 1 to 5, "RFM" code, RFM_sum
     cuts     = rfm_cut_points(table)                       # the value at which each score starts
+    counts   = score_counts(scores)                        # customers per score (0 = swallowed by a tie)
     segs     = rfm_segments(scores, scheme="classic")      # 11 segment keys (or scheme="cn8")
     summary  = segment_summary(segs)                       # size, revenue, means, action, by name
     plot_segments(summary); plot_rfm_heatmap(scores)
     levels   = value_level(scores)                         # high / medium / low value
+    annual   = rfm_table(transactions, "2025-12-31", annualise=True)  # per year of tenure
+    checked  = with_open_tickets(call_list, tickets, "2025-12-31")    # tickets before calling
 
 Modules: :mod:`.table` (:func:`rfm_table`), :mod:`.scores` (:func:`rfm_scores`,
 :func:`rfm_cut_points`), :mod:`.segments` (schemes, :func:`rfm_segments`,
 :func:`value_level`, :func:`segment_summary`, :func:`display_names`) and
-:mod:`.plotting` (``plot_*``, matplotlib imported only when drawing).
+:mod:`.plotting` (``plot_*``, matplotlib imported only when drawing) and :mod:`.tickets`
+(:func:`with_open_tickets`).
 
 Definitions
 -----------
@@ -59,7 +63,7 @@ C            1  1  1  111        3
 from __future__ import annotations
 
 from .plotting import plot_rfm_heatmap, plot_segments
-from .scores import rfm_cut_points, rfm_scores
+from .scores import rfm_cut_points, rfm_scores, score_counts
 from .segments import (
     ACTIONS,
     CLASSIC_SEGMENTS,
@@ -73,10 +77,12 @@ from .segments import (
     value_level,
     value_thresholds,
 )
-from .table import rfm_table
+from .table import DAYS_PER_YEAR, rfm_table
+from .tickets import with_open_tickets
 
 __all__ = [
     "ACTIONS",
+    "DAYS_PER_YEAR",
     "CLASSIC_SEGMENTS",
     "CN8_SEGMENTS",
     "VALUE_LEVELS",
@@ -89,7 +95,9 @@ __all__ = [
     "rfm_scores",
     "rfm_segments",
     "rfm_table",
+    "score_counts",
     "segment_summary",
     "value_level",
     "value_thresholds",
+    "with_open_tickets",
 ]

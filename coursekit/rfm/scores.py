@@ -13,7 +13,7 @@ import pandas as pd
 
 from .. import _validate as v
 
-__all__ = ["rfm_cut_points", "rfm_scores"]
+__all__ = ["rfm_cut_points", "rfm_scores", "score_counts"]
 
 _RAW = {"R": "recency", "F": "frequency", "M": "monetary"}
 # R is better when recency is small: rank it descending so that the largest recency has rank 1.
@@ -191,3 +191,52 @@ def rfm_cut_points(table, bins: int = 5) -> pd.DataFrame:
     out = pd.DataFrame(columns)
     out.index = pd.RangeIndex(1, bins + 1, name="score")
     return out
+
+
+def score_counts(scores, bins: int = 5) -> pd.DataFrame:
+    """How many customers get each R, F and M score; a score nobody gets shows 0.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        Output of :func:`rfm_scores` (columns ``R``, ``F``, ``M``).
+    bins : int, default 5
+        The ``bins`` the scores were made with: rows 1 … ``bins``.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``score`` 1 … ``bins``, columns ``R``, ``F``, ``M``: number of
+        customers (int). With equal values scored equally, a tie on a boundary makes
+        one score larger and the next one smaller or empty (0).
+
+    Raises
+    ------
+    ValueError
+        Missing columns, or scores outside 1 … ``bins``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"R": [1, 2, 3, 3], "F": [1, 1, 1, 3], "M": [1, 2, 3, 3]})
+    >>> score_counts(s, bins=3)  # doctest: +NORMALIZE_WHITESPACE
+           R  F  M
+    score
+    1      1  3  1
+    2      1  0  1
+    3      2  1  2
+    """
+    bins = _check_bins(bins)
+    v.require_frame(scores, "scores")
+    v.require_columns(scores, list(_RAW), "scores")
+    out = {}
+    for letter in _RAW:
+        values = v.numeric_column(scores, letter, "scores")
+        bad = (values < 1) | (values > bins) | (values != np.round(values))
+        if bad.any():
+            raise ValueError(
+                f"scores column {letter!r} must hold whole scores from 1 to {bins}; "
+                f"{int(bad.sum())} value(s) do not, e.g. {values[bad].iloc[0]:g}"
+            )
+        out[letter] = values.astype("int64").value_counts().reindex(range(1, bins + 1), fill_value=0).to_numpy()
+    return pd.DataFrame(out, index=pd.RangeIndex(1, bins + 1, name="score")).astype("int64")

@@ -99,8 +99,8 @@ ACTIONS: dict[str, str] = i18n.define_names(
         "general_retention": "Low-cost reminders (e-mail, WeChat)",
         "general_winback": "Low-cost reactivation or no further spend",
         "high": "Differentiated VIP offer: dedicated service, priority delivery, volume rebates",
-        "medium": "Growth offers: bundles, cross-selling, loyalty points",
-        "low": "Standard offers through low-cost channels",
+        "medium": "Regular follow-up visits, plus growth offers: bundles, cross-selling",
+        "low": "Coupons through low-cost channels (WeChat, e-mail, SMS)",
     },
 )
 """Recommended action per segment / level key, ``key -> (English, Chinese)``."""
