@@ -22,7 +22,7 @@ TITLE = ("RFM analysis", "RFM 分析")
 
 END = datasets.OBSERVATION_END
 #: Classic segment keys of once-valuable customers who have gone quiet (the win-back list of the
-#: lesson): At Risk and Can't Lose Them. Keys, so that the bank gives the same answers in both editions.
+#: lesson): Slipping Regulars and Can't Lose Them. Keys, so that the bank gives the same answers in both editions.
 WIN_BACK_SEGMENTS = ("at_risk", "cant_lose")
 #: The return rates assumed in the call-budget question (q8).
 RETURN_RATES = {"dormant": 0.30, "lost": 0.05}
@@ -73,7 +73,7 @@ def _annual() -> pd.DataFrame:
 
 
 def _call_list() -> pd.DataFrame:
-    """The lesson's win-back list: At Risk and Can't Lose Them, with yearly run-rate and status."""
+    """The lesson's win-back list: Slipping Regulars and Can't Lose Them, with yearly run-rate and status."""
     classic = _classic()
     win_back = classic[classic["segment"].isin(WIN_BACK_SEGMENTS)]
     return win_back.assign(per_year=_annual()["monetary"], status=_status()["status"]).join(
@@ -262,7 +262,7 @@ QUESTIONS = [
         prompt=(
             "Which customers are Can't Lose Them in the classic scheme and Important win-back "
             "(重要挽留客户) in the eight classes? Their ids, any order.",
-            "哪些客户在经典方案中是“不能失去的客户”，同时在八类方案中是“重要挽留客户”？给出客户编号，顺序不限。",
+            "哪些客户在经典方案中是“重点召回客户”，同时在八类方案中是“重要挽留客户”？给出客户编号，顺序不限。",
         ),
         expected=lambda: _both_winback(),
         ordered=False,
@@ -304,11 +304,11 @@ QUESTIONS = [
     FrameQuestion(
         "q7",
         prompt=(
-            "Yearly run-rate at stake per account manager: from the lesson's call list (At Risk and Can't "
+            "Yearly run-rate at stake per account manager: from the lesson's call list (Slipping Regulars and Can't "
             "Lose Them, with per_year = annualised monetary, tenure from acquired_date), keep the dormant "
             "accounts. A DataFrame indexed by account_manager with columns customers (count) and per_year "
             "(sum, CNY per year); relative tolerance 1e-6.",
-            "每位客户经理名下的年化风险收入：在课上的回访名单（有流失风险客户与不能失去的客户，per_year = 年化消费"
+            "每位客户经理名下的年化风险收入：在课上的回访名单（待召回客户与重点召回客户，per_year = 年化消费"
             "金额，在网时长从 acquired_date 起算）中保留休眠客户。给出以 account_manager 为索引、含 customers"
             "（客户数）和 per_year（合计，元/年）两列的 DataFrame；相对容差 1e-6。",
         ),
@@ -356,12 +356,12 @@ QUESTIONS = [
     ChoiceQuestion(
         "q9",
         prompt=(
-            "Spot the errors. A report says: 'Revenue at stake: the At Risk and Can't Lose Them accounts spent "
+            "Spot the errors. A report says: 'Revenue at stake: the Slipping Regulars and Can't Lose Them accounts spent "
             "38.6 million CNY in 2023-25; we will lose 38.6 million CNY next year unless we win them back.' "
             "Which are errors of this claim? A: a 3-year total is presented as a yearly loss; B: accounts lost "
             "for over a year are counted as revenue still to lose; C: the RFM scores behind the list split ties "
             "by customer id; D: the list is too short, every customer with R = 1 belongs on it.",
-            "找错误。一份报告写道：“风险收入：有流失风险客户和不能失去的客户在 2023-25 年消费 3,860 万元；"
+            "找错误。一份报告写道：“风险收入：待召回客户和重点召回客户在 2023-25 年消费 3,860 万元；"
             "如果不把他们挽回，明年将损失 3,860 万元。”哪些是这一说法的错误？A：把三年累计当成一年的损失；"
             "B：把流失一年以上的客户算作尚未失去的收入；C：名单背后的 RFM 评分按客户编号拆分并列值；"
             "D：名单太短，所有 R = 1 的客户都应在名单上。",
