@@ -53,6 +53,8 @@ def plot_pareto(values, ax=None, *, currency: str = "CNY"):
     if ax is None:
         _, ax = new_axes()
     width = 100.0 / n
+    # a money unit of the catalog ("CNY thousand") is shown in the language in use (千元)
+    currency = i18n._(currency, context="money_unit")
     bar_label = i18n._("Value per customer ({currency})", currency=currency)
     if n <= 200:
         x_mid = (np.arange(n) + 0.5) * width
