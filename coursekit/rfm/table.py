@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from .. import i18n
 from ..transactions.log import purchase_log
 
 __all__ = ["DAYS_PER_YEAR", "rfm_table"]
@@ -223,8 +224,13 @@ def _annualise(out, log, has, window_start, first_purchase, min_tenure_days, cus
     short = days < min_tenure_days
     if short.any():
         notes.append(
-            f"{int(short.sum())} customer(s) with less than {min_tenure_days} days of tenure counted as "
-            f"{min_tenure_days} days when annualising, e.g. {out.index[short][0]!r}"
+            i18n._(
+                "{n} customer(s) with less than {days} days of tenure counted as {days} days when annualising, "
+                "e.g. {example!r}",
+                n=int(short.sum()),
+                days=min_tenure_days,
+                example=out.index[short][0],
+            )
         )
     years = np.maximum(days, min_tenure_days) / DAYS_PER_YEAR
     out["frequency"] = out["frequency"] / years
