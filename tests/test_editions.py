@@ -160,7 +160,8 @@ def english_leaks(text: str) -> list[str]:
     for kind, table in _registered_kinds().items():
         for key, english in table.items():
             chinese = catalog.get((kind, english))
-            if chinese and chinese != english and len(english) > 2:
+            # a Chinese name may keep the English term beside it ("OEM 主机厂"): that is not a leak
+            if chinese and english not in chinese and len(english) > 2:
                 if re.search(rf"(?<![\w]){re.escape(english)}(?![\w])", text):
                     found.add(f"{kind}: {english!r}")
             if (
