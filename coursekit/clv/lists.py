@@ -1,0 +1,240 @@
+"""Customer lists from CLV results: repeat buyers, new customers, cells of the CLV matrix, tiers.
+
+Why new customers are kept apart: for a customer without a repeat purchase (frequency 0)
+BG/NBD gives P(alive) = 1 (no purchase after which to drop out) and Gamma-Gamma the population
+mean spend (no repeat purchase to learn from). Their CLV is the model's prior, not a fact about
+the customer, so a ranking that mixes them with repeat buyers is an artefact of the defaults.
+:func:`repeat_buyers` keeps the customers the models know; :func:`new_customers` lists the
+others, with their one purchase and their status, for an onboarding call.
+
+Examples
+--------
+>>> import pandas as pd, warnings
+>>> s = pd.DataFrame({"frequency": [0, 2], "recency": [0.0, 5.0], "T": [3.0, 9.0]}, index=["N", "R"])
+>>> with warnings.catch_warnings():
+...     warnings.simplefilter("ignore")
+...     repeat_buyers(s).index.tolist()
+['R']
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import _validate as v
+from ..loyalty.status import customer_status
+from ..transactions.log import purchases
+from .summary import _check_summary
+
+__all__ = ["repeat_buyers", "new_customers", "matrix_list", "tier_summary"]
+
+
+def repeat_buyers(summary: pd.DataFrame, *, min_frequency: int = 1) -> pd.DataFrame:
+    """The rows of a CLV summary with at least ``min_frequency`` repeat purchases.
+
+    The others (by default the customers with one purchase only) are left out and counted in a
+    note: the models' values for them are priors (see the module notes), so they are ranked
+    apart, with :func:`new_customers`.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        A :func:`summarize` result (frequency, recency, T ...).
+    min_frequency : int
+        Fewest repeat purchases to keep.
+
+    Returns
+    -------
+    DataFrame
+        The kept rows, same columns.
+
+    Examples
+    --------
+    >>> import pandas as pd, warnings
+    >>> s = pd.DataFrame({"frequency": [0, 2, 1], "recency": [0.0, 5.0, 1.0], "T": [3.0, 9.0, 4.0]},
+    ...                  index=["N", "R", "S"])
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     kept = repeat_buyers(s)
+    >>> kept.index.tolist(), str(caught[0].message)
+    (['R', 'S'], '1 customer(s) with fewer than 1 repeat purchase(s) left out (new or one-off buyers), e.g. N')
+    """
+    _check_summary(summary)
+    if isinstance(min_frequency, bool) or not isinstance(min_frequency, (int, np.integer)) or min_frequency < 0:
+        raise ValueError(f"min_frequency must be a whole number of at least 0, got {min_frequency!r}")
+    keep = summary["frequency"] >= min_frequency
+    out = summary[keep].copy()
+    if (~keep).any():
+        v.note(
+            f"{int((~keep).sum())} customer(s) with fewer than {min_frequency} repeat purchase(s) left out "
+            f"(new or one-off buyers), e.g. {summary.index[~keep][0]}",
+            out,
+        )
+    return out
+
+
+def new_customers(
+    transactions: pd.DataFrame,
+    end,
+    *,
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    amount_col: str = "amount",
+    order_col: str | None = None,
+) -> pd.DataFrame:
+    """Customers with exactly one purchase up to ``end``, newest first, with their status.
+
+    A purchase is a customer's calendar day (or an order with ``order_col``), returns netted, as
+    in :func:`summarize`; these are the customers with frequency 0. The status is
+    :func:`coursekit.loyalty.customer_status`: an *active* one is a new customer to win a second
+    order from; a *lost* one bought once long ago.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        Order lines or orders: customer, date, amount.
+    end : date-like
+        Last day, inclusive.
+    customer_col, date_col, amount_col, order_col : str
+        Column names.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by customer id: ``first_purchase`` (date), ``amount`` (CNY), ``days_since``
+        and ``status`` (keys; ``coursekit.display`` shows the names); sorted by first purchase,
+        newest first (ties by customer id).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> orders = pd.DataFrame({"customer_id": ["A", "A", "B", "C"],
+    ...                        "date": ["2025-01-05", "2025-06-01", "2025-12-01", "2024-03-01"],
+    ...                        "amount": [5.0, 10.0, 442.0, 30.0]})
+    >>> new_customers(orders, "2025-12-31")  # doctest: +NORMALIZE_WHITESPACE
+                first_purchase  amount  days_since status
+    customer_id
+    B               2025-12-01   442.0          30 active
+    C               2024-03-01    30.0         670   lost
+    """
+    bought = purchases(
+        transactions, end, customer_col=customer_col, date_col=date_col, amount_col=amount_col, order_col=order_col
+    )
+    n = bought.groupby(customer_col, observed=True).size()
+    once = n.index[n == 1]
+    rows = bought[bought[customer_col].isin(once)].set_index(customer_col)
+    status = customer_status(
+        transactions, end, customer_col=customer_col, date_col=date_col, amount_col=amount_col, order_col=order_col
+    )
+    out = pd.DataFrame(
+        {
+            "first_purchase": rows[date_col],
+            "amount": rows[amount_col].astype(float),
+            "days_since": status["days_since"].reindex(rows.index),
+            "status": status["status"].reindex(rows.index),
+        }
+    )
+    out.index.name = customer_col
+    out = out.sort_index()
+    out = out.iloc[np.argsort(-out["first_purchase"].to_numpy().astype("int64"), kind="stable")]
+    return out
+
+
+def matrix_list(
+    quadrant: pd.DataFrame,
+    values: pd.DataFrame,
+    *,
+    cells=("growth_prospect", "costly_prospect"),
+    sort_col: str = "future_profit",
+    n: int | None = 10,
+) -> pd.DataFrame:
+    """The customers of some cells of the CLV matrix with their values, best first.
+
+    Parameters
+    ----------
+    quadrant : DataFrame
+        :func:`clv_quadrant` result (column ``cell``).
+    values : DataFrame
+        The input of :func:`clv_quadrant` (cost to serve, current and future profit), same index.
+    cells : sequence of str
+        Cell keys to keep (:data:`CLV_QUADRANT_CELLS`); default the two growth-prospect cells.
+    sort_col : str
+        Column of ``values`` to rank by, largest first (ties by customer id).
+    n : int or None
+        How many to return; ``None`` for all.
+
+    Returns
+    -------
+    DataFrame
+        ``cell`` and the columns of ``values``, indexed by customer id.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from coursekit.clv import clv_quadrant
+    >>> df = pd.DataFrame({"cost_to_serve": [10, 50, 20, 60], "current_profit": [900, 800, 100, 50],
+    ...                    "future_profit": [700, 100, 900, 20]}, index=["A", "B", "C", "D"])
+    >>> matrix_list(clv_quadrant(df), df, cells=["star", "growth_prospect"]).index.tolist()
+    ['C', 'A']
+    """
+    v.require_frame(quadrant, "quadrant")
+    v.require_columns(quadrant, ["cell"], "quadrant")
+    v.require_frame(values, "values")
+    v.require_columns(values, [sort_col], "values")
+    if isinstance(cells, str):
+        cells = [cells]
+    known = set(quadrant["cell"].cat.categories) if hasattr(quadrant["cell"], "cat") else set(quadrant["cell"])
+    unknown = [c for c in cells if c not in known]
+    if unknown:
+        raise ValueError(f"cells has unknown cell keys {unknown}; known: {', '.join(sorted(map(str, known)))}")
+    if n is not None and (isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1):
+        raise ValueError(f"n must be a whole number of at least 1 or None, got {n!r}")
+    chosen = quadrant.index[quadrant["cell"].isin(list(cells))]
+    out = quadrant.loc[chosen, ["cell"]].join(values, how="left").sort_index()
+    out = out.iloc[np.argsort(-out[sort_col].to_numpy(dtype=float), kind="stable")]
+    return out if n is None else out.head(n)
+
+
+def tier_summary(tiered: pd.DataFrame, *, revenue: pd.Series | None = None) -> pd.DataFrame:
+    """Customers, value and share of value per tier of a :func:`coursekit.tiers.assign_tiers` result.
+
+    Parameters
+    ----------
+    tiered : DataFrame
+        ``assign_tiers`` result: ``score`` (e.g. the 12-month CLV, CNY) and ``tier``.
+    revenue : Series, optional
+        A second value per customer to compare (e.g. 2025 revenue, CNY); missing customers count 0.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``tier`` (keys, best first): ``customers``, ``value`` (sum of the score),
+        ``value_share``, and with ``revenue``: ``revenue`` and ``revenue_share``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from coursekit.tiers import assign_tiers
+    >>> scores = pd.Series(range(20, 0, -1), index=[f"C{i:02d}" for i in range(20)], dtype=float)
+    >>> tier_summary(assign_tiers(scores))[["customers", "value"]]  # doctest: +NORMALIZE_WHITESPACE
+               customers  value
+    tier
+    strategic          1   20.0
+    value              4   70.0
+    potential          6   75.0
+    ordinary           9   45.0
+    """
+    v.require_frame(tiered, "tiered")
+    v.require_columns(tiered, ["score", "tier"], "tiered")
+    groups = tiered.groupby("tier", observed=False)
+    out = pd.DataFrame({"customers": groups.size(), "value": groups["score"].sum()})
+    total = out["value"].sum()
+    out["value_share"] = out["value"] / total if total else np.nan
+    if revenue is not None:
+        v.require_series(revenue, "revenue", allow_empty=True)
+        rev = revenue.reindex(tiered.index, fill_value=0.0).astype(float)
+        out["revenue"] = rev.groupby(tiered["tier"], observed=False).sum()
+        out["revenue_share"] = out["revenue"] / out["revenue"].sum()
+    out.index.name = "tier"
+    return out
