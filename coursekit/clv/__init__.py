@@ -54,7 +54,7 @@ from .formulas import (
     retention_sensitivity,
     simple_clv,
 )
-from .lists import matrix_list, new_customers, repeat_buyers, tier_summary
+from .lists import dwyer_customers, matrix_list, new_customers, repeat_buyers, tier_summary
 from .matrix import CLV_CELL_ACTIONS, CLV_CELL_NAMES, CLV_QUADRANT_CELLS, clv_quadrant, clv_quadrant_summary
 from .models import (
     alive_path,
@@ -80,7 +80,14 @@ from .plotting import (
     plot_weekly_purchases,
 )
 from .summary import UNIT_DAYS, calibration_holdout, check_not_transposed, summarize
-from .validation import HOLDOUT_COLUMNS, alive_table, holdout_summary
+from .validation import (
+    HOLDOUT_COLUMNS,
+    alive_table,
+    compare_params,
+    holdout_predictions,
+    holdout_summary,
+    spend_frequency_correlation,
+)
 from .weekly import weekly_purchases
 from .widgets import clv_sensitivity, clv_slider
 
@@ -123,12 +130,16 @@ __all__ = [
     "holdout_summary",
     "HOLDOUT_COLUMNS",
     "alive_table",
+    "holdout_predictions",
+    "compare_params",
+    "spend_frequency_correlation",
     "EVENT_COLUMNS",
     "customer_events",
     "repeat_buyers",
     "new_customers",
     "matrix_list",
     "tier_summary",
+    "dwyer_customers",
     "plot_tier_shares",
     "clv_sensitivity",
     "clv_slider",

@@ -25,9 +25,10 @@ import pandas as pd
 from .. import _validate as v
 from ..loyalty.status import customer_status
 from ..transactions.log import purchases
+from .formulas import dwyer_values
 from .summary import _check_summary
 
-__all__ = ["repeat_buyers", "new_customers", "matrix_list", "tier_summary"]
+__all__ = ["repeat_buyers", "new_customers", "matrix_list", "tier_summary", "dwyer_customers"]
 
 
 def repeat_buyers(summary: pd.DataFrame, *, min_frequency: int = 1) -> pd.DataFrame:
@@ -238,3 +239,95 @@ def tier_summary(tiered: pd.DataFrame, *, revenue: pd.Series | None = None) -> p
         out["revenue_share"] = out["revenue"] / out["revenue"].sum()
     out.index.name = "tier"
     return out
+
+
+def dwyer_customers(
+    transactions: pd.DataFrame,
+    end,
+    retention,
+    margin: float,
+    *,
+    period: str = "Q",
+    discount: float = 0.0,
+    horizon: int = 10,
+    customer_col: str = "customer_id",
+    date_col: str = "date",
+    amount_col: str = "amount",
+    order_col: str | None = None,
+) -> pd.DataFrame:
+    """Each customer's recency cell now and its value under Dwyer's migration model.
+
+    The cell is counted in calendar periods: a customer whose last purchase falls in the period
+    of ``end`` is in cell 1, one whose last purchase was one period earlier in cell 2, and so
+    on; beyond the last cell (``len(retention)``) the customer is ``lost`` (value 0). The value
+    of a cell is :func:`dwyer_values` (the same for every customer in the cell: Dwyer's method
+    values groups, not individuals). ``recent_amount`` is the customer's net amount in the last
+    ``len(retention)`` periods up to ``end``, to rank customers within a cell.
+
+    Parameters
+    ----------
+    transactions : DataFrame
+        Order lines or orders: customer, date, amount.
+    end : date-like
+        Last day, inclusive (normally the last day of a period).
+    retention : sequence of float
+        Purchase probability per recency cell, e.g. ``recency_cell_retention(...)["retention"]``.
+    margin : float
+        Margin of one buying period (CNY).
+    period : {"Y", "Q", "M"}
+        The period of the cells.
+    discount : float
+        Discount rate per period.
+    horizon : int
+        Number of future periods valued.
+    customer_col, date_col, amount_col, order_col : str
+        Column names.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by customer id: ``last_purchase`` (date), ``cell`` (ordered categorical "1" …
+        "k", "lost"), ``clv`` (CNY) and ``recent_amount`` (CNY); sorted by cell, then by recent
+        amount, largest first (ties by customer id).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> orders = pd.DataFrame({"customer_id": ["A", "B", "C", "C"],
+    ...                        "date": ["2025-11-03", "2025-05-10", "2024-01-02", "2025-04-01"],
+    ...                        "amount": [100.0, 50.0, 80.0, 70.0]})
+    >>> dwyer_customers(orders, "2025-12-31", [0.6, 0.3, 0.1], 100, discount=0.2, horizon=2)
+    ... # doctest: +NORMALIZE_WHITESPACE
+                last_purchase cell    clv  recent_amount
+    customer_id
+    A              2025-11-03    1  83.33          100.0
+    C              2025-04-01    3  12.50           70.0
+    B              2025-05-10    3  12.50           50.0
+    """
+    if period not in ("Y", "Q", "M"):
+        raise ValueError(f"period must be 'Y', 'Q' or 'M', got {period!r}")
+    values = dwyer_values(list(retention), margin, discount=discount, horizon=horizon).round(2)
+    k = len(values)
+    bought = purchases(
+        transactions, end, customer_col=customer_col, date_col=date_col, amount_col=amount_col, order_col=order_col
+    )
+    end_period = v.as_timestamp(end, "end").to_period(period)
+    last = bought.groupby(customer_col, observed=True)[date_col].max()
+    since = end_period.ordinal - pd.PeriodIndex(pd.DatetimeIndex(last.to_numpy()), freq=period).asi8
+    keys = [str(i) for i in range(1, k + 1)] + ["lost"]
+    cell = np.where(since < k, (since + 1).astype(str), "lost")
+    first_recent = (end_period - (k - 1)).start_time
+    recent = bought[bought[date_col] >= first_recent].groupby(customer_col, observed=True)[amount_col].sum()
+    out = pd.DataFrame(
+        {
+            "last_purchase": last,
+            "cell": pd.Categorical(cell, categories=keys, ordered=True),
+            "clv": [float(values.loc[int(c)]) if c != "lost" else 0.0 for c in cell],
+            "recent_amount": recent.reindex(last.index, fill_value=0.0).astype(float),
+        },
+        index=last.index,
+    )
+    out.index.name = customer_col
+    out = out.sort_index()
+    order = np.lexsort((-out["recent_amount"].to_numpy(), out["cell"].cat.codes.to_numpy()))
+    return out.iloc[order]
