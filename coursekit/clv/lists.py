@@ -144,7 +144,7 @@ def new_customers(
 
 def matrix_list(
     quadrant: pd.DataFrame,
-    values: pd.DataFrame,
+    values: pd.DataFrame | None = None,
     *,
     cells=("growth_prospect", "costly_prospect"),
     sort_col: str = "future_profit",
@@ -156,8 +156,9 @@ def matrix_list(
     ----------
     quadrant : DataFrame
         :func:`clv_quadrant` result (column ``cell``).
-    values : DataFrame
-        The input of :func:`clv_quadrant` (cost to serve, current and future profit), same index.
+    values : DataFrame, optional
+        The input of :func:`clv_quadrant` (cost to serve, current and future profit), same index;
+        joined to the quadrant. Without it ``quadrant`` itself must hold ``sort_col``.
     cells : sequence of str
         Cell keys to keep (:data:`CLV_QUADRANT_CELLS`); default the two growth-prospect cells.
     sort_col : str
@@ -181,6 +182,8 @@ def matrix_list(
     """
     v.require_frame(quadrant, "quadrant")
     v.require_columns(quadrant, ["cell"], "quadrant")
+    if values is None:
+        values = quadrant.drop(columns=["cell"])
     v.require_frame(values, "values")
     v.require_columns(values, [sort_col], "values")
     if isinstance(cells, str):
@@ -192,7 +195,8 @@ def matrix_list(
     if n is not None and (isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1):
         raise ValueError(f"n must be a whole number of at least 1 or None, got {n!r}")
     chosen = quadrant.index[quadrant["cell"].isin(list(cells))]
-    out = quadrant.loc[chosen, ["cell"]].join(values, how="left").sort_index()
+    extra = [c for c in values.columns if c != "cell"]
+    out = quadrant.loc[chosen, ["cell"]].join(values[extra], how="left").sort_index()
     out = out.iloc[np.argsort(-out[sort_col].to_numpy(dtype=float), kind="stable")]
     return out if n is None else out.head(n)
 
@@ -244,9 +248,10 @@ def tier_summary(tiered: pd.DataFrame, *, revenue: pd.Series | None = None) -> p
 def dwyer_customers(
     transactions: pd.DataFrame,
     end,
-    retention,
-    margin: float,
     *,
+    retention=None,
+    margin: float | None = None,
+    cells: int = 4,
     period: str = "Q",
     discount: float = 0.0,
     horizon: int = 10,
@@ -254,6 +259,7 @@ def dwyer_customers(
     date_col: str = "date",
     amount_col: str = "amount",
     order_col: str | None = None,
+    margin_col: str | None = None,
 ) -> pd.DataFrame:
     """Each customer's recency cell now and its value under Dwyer's migration model.
 
@@ -270,18 +276,22 @@ def dwyer_customers(
         Order lines or orders: customer, date, amount.
     end : date-like
         Last day, inclusive (normally the last day of a period).
-    retention : sequence of float
-        Purchase probability per recency cell, e.g. ``recency_cell_retention(...)["retention"]``.
-    margin : float
-        Margin of one buying period (CNY).
+    retention : sequence of float, optional
+        Purchase probability per recency cell. Default:
+        ``transactions.recency_cell_retention(transactions, end, period=period, cells=cells)``.
+    margin : float, optional
+        Margin of one buying period (CNY). Default: the mean amount (or margin, with
+        ``margin_col``) per buying customer over the last four complete periods.
+    cells : int
+        Number of recency cells when ``retention`` is not given.
     period : {"Y", "Q", "M"}
         The period of the cells.
     discount : float
         Discount rate per period.
     horizon : int
         Number of future periods valued.
-    customer_col, date_col, amount_col, order_col : str
-        Column names.
+    customer_col, date_col, amount_col, order_col, margin_col : str
+        Column names (``margin_col`` only for the default ``margin``).
 
     Returns
     -------
@@ -296,7 +306,7 @@ def dwyer_customers(
     >>> orders = pd.DataFrame({"customer_id": ["A", "B", "C", "C"],
     ...                        "date": ["2025-11-03", "2025-05-10", "2024-01-02", "2025-04-01"],
     ...                        "amount": [100.0, 50.0, 80.0, 70.0]})
-    >>> dwyer_customers(orders, "2025-12-31", [0.6, 0.3, 0.1], 100, discount=0.2, horizon=2)
+    >>> dwyer_customers(orders, "2025-12-31", retention=[0.6, 0.3, 0.1], margin=100, discount=0.2, horizon=2)
     ... # doctest: +NORMALIZE_WHITESPACE
                 last_purchase cell    clv  recent_amount
     customer_id
@@ -306,6 +316,19 @@ def dwyer_customers(
     """
     if period not in ("Y", "Q", "M"):
         raise ValueError(f"period must be 'Y', 'Q' or 'M', got {period!r}")
+    v.require_frame(transactions, "transactions")
+    if retention is None or margin is None:
+        from ..transactions.periods import activity_by_period, recency_cell_retention
+
+        kw = dict(customer_col=customer_col, date_col=date_col)
+        if retention is None:
+            retention = recency_cell_retention(transactions, end, period=period, cells=cells, **kw)["retention"]
+        if margin is None:
+            act = activity_by_period(
+                transactions, end, period=period, amount_col=amount_col, margin_col=margin_col, **kw
+            )
+            act = act[act["complete"]].tail(4)
+            margin = float(act["margin_per_customer" if margin_col else "amount_per_customer"].mean())
     values = dwyer_values(list(retention), margin, discount=discount, horizon=horizon).round(2)
     k = len(values)
     bought = purchases(

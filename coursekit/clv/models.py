@@ -541,7 +541,9 @@ def calibration_holdout_table(model, cal_hold: pd.DataFrame, *, max_frequency: i
     if isinstance(model, dict):
         if not model:
             raise ValueError("model is an empty dict: give {name: fitted model}")
-        tables = {name: calibration_holdout_table(m, cal_hold, max_frequency=max_frequency) for name, m in model.items()}
+        tables = {
+            name: calibration_holdout_table(m, cal_hold, max_frequency=max_frequency) for name, m in model.items()
+        }
         first = next(iter(tables.values()))
         out = first[["customers", "actual"]].copy()
         for name, table in tables.items():

@@ -4,8 +4,14 @@ ipywidgets is imported only inside :func:`clv_slider`.
 
 Examples
 --------
->>> SENSITIVITY_NAME
-'clv_total'
+>>> import pandas as pd
+>>> class Constant:
+...     params_ = pd.Series({"rate": 1.0})
+...     def conditional_expected_number_of_purchases_up_to_time(self, t, f, r, T):
+...         return 1.0 * t + 0 * f
+>>> s = pd.DataFrame({"frequency": [1], "recency": [1.0], "T": [2.0]}, index=["A"])
+>>> clv_sensitivity(Constant(), 100.0, s, annual_rates=[0.0], months=[12], unit="M").iloc[0, 0]
+np.float64(1200.0)
 """
 
 from __future__ import annotations
@@ -15,9 +21,7 @@ import pandas as pd
 from .. import _validate as v
 from .formulas import customer_lifetime_value, discount_per_period
 
-__all__ = ["SENSITIVITY_NAME", "clv_sensitivity", "clv_slider"]
-
-SENSITIVITY_NAME = "clv_total"
+__all__ = ["clv_sensitivity", "clv_slider"]
 
 
 def _total(bgf, ggf, summary, annual_rate, months, unit, margin) -> float:

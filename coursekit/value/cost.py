@@ -38,10 +38,13 @@ Examples
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from .._validate import CourseKitDataNote
 
 __all__ = ["ACTIVITIES", "activity_counts", "cost_to_serve", "net_profit"]
 
@@ -329,21 +332,23 @@ def cost_to_serve(
     [12.0, 50.0, 0.0, 150.0, 200.0, 350.0, 0.0, 762.0]
     """
     start, end = _window(end, start)
-    counts = activity_counts(
-        orders,
-        end,
-        start=start,
-        tickets=tickets,
-        ticket_handling=ticket_handling,
-        visits=visits,
-        customer_col=customer_col,
-        date_col=date_col,
-        amount_col=amount_col,
-        order_col=order_col,
-        ticket_date_col=ticket_date_col,
-        ticket_id_col=ticket_id_col,
-        escalated_col=escalated_col,
-    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CourseKitDataNote)  # its notes are reported once, below
+        counts = activity_counts(
+            orders,
+            end,
+            start=start,
+            tickets=tickets,
+            ticket_handling=ticket_handling,
+            visits=visits,
+            customer_col=customer_col,
+            date_col=date_col,
+            amount_col=amount_col,
+            order_col=order_col,
+            ticket_date_col=ticket_date_col,
+            ticket_id_col=ticket_id_col,
+            escalated_col=escalated_col,
+        )
     table = _rates(rates)
     notes = list(counts.attrs.get("notes", []))
     out = pd.DataFrame(0.0, index=counts.index, columns=list(ACTIVITIES))
