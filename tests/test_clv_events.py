@@ -188,6 +188,18 @@ def test_repeat_buyers_and_new_customers():
     assert new.loc["B", "days_since"] == 30
 
 
+def test_matrix_values_fills_missing_customers_with_zero():
+    profit = pd.DataFrame({"cost_to_serve": [100.0], "net_profit": [-20.0], "revenue": [5.0]}, index=["A"])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        table = clv.matrix_values(profit, pd.Series({"A": 900.0, "B": 40.0}))
+    assert table.to_dict("index") == {
+        "A": {"cost_to_serve": 100.0, "current_profit": -20.0, "future_profit": 900.0},
+        "B": {"cost_to_serve": 0.0, "current_profit": 0.0, "future_profit": 40.0},
+    }
+    assert "1 customer(s) without activity" in str(caught[0].message)
+
+
 def test_matrix_list_and_tier_summary():
     df = pd.DataFrame(
         {

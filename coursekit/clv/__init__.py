@@ -54,7 +54,7 @@ from .formulas import (
     retention_sensitivity,
     simple_clv,
 )
-from .lists import dwyer_customers, matrix_list, new_customers, repeat_buyers, tier_summary
+from .lists import dwyer_customers, matrix_list, matrix_values, new_customers, repeat_buyers, tier_summary
 from .matrix import CLV_CELL_ACTIONS, CLV_CELL_NAMES, CLV_QUADRANT_CELLS, clv_quadrant, clv_quadrant_summary
 from .models import (
     alive_path,
@@ -138,6 +138,7 @@ __all__ = [
     "repeat_buyers",
     "new_customers",
     "matrix_list",
+    "matrix_values",
     "tier_summary",
     "dwyer_customers",
     "plot_tier_shares",

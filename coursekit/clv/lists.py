@@ -28,7 +28,14 @@ from ..transactions.log import purchases
 from .formulas import dwyer_values
 from .summary import _check_summary
 
-__all__ = ["repeat_buyers", "new_customers", "matrix_list", "tier_summary", "dwyer_customers"]
+__all__ = [
+    "repeat_buyers",
+    "new_customers",
+    "matrix_values",
+    "matrix_list",
+    "tier_summary",
+    "dwyer_customers",
+]
 
 
 def repeat_buyers(summary: pd.DataFrame, *, min_frequency: int = 1) -> pd.DataFrame:
@@ -139,6 +146,60 @@ def new_customers(
     out.index.name = customer_col
     out = out.sort_index()
     out = out.iloc[np.argsort(-out["first_purchase"].to_numpy().astype("int64"), kind="stable")]
+    return out
+
+
+def matrix_values(profit: pd.DataFrame, future_profit: pd.Series) -> pd.DataFrame:
+    """The three inputs of the CLV matrix (:func:`clv_quadrant`) for the customers of ``future_profit``.
+
+    Parameters
+    ----------
+    profit : DataFrame
+        :func:`coursekit.value.net_profit` for the current period (columns ``cost_to_serve`` and
+        ``net_profit``, CNY).
+    future_profit : Series
+        Future profit per customer (e.g. the ``clv`` of :func:`customer_events`), CNY; its index
+        decides which customers are placed.
+
+    Returns
+    -------
+    DataFrame
+        Indexed like ``future_profit``: ``cost_to_serve``, ``current_profit`` (= net profit) and
+        ``future_profit``. A customer missing from ``profit`` (no activity in its period) gets 0
+        cost and 0 current profit (counted in a note).
+
+    Examples
+    --------
+    >>> import pandas as pd, warnings
+    >>> profit = pd.DataFrame({"cost_to_serve": [100.0], "net_profit": [150.0]}, index=["A"])
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     table = matrix_values(profit, pd.Series({"A": 900.0, "B": 40.0}))
+    >>> table  # doctest: +NORMALIZE_WHITESPACE
+       cost_to_serve  current_profit  future_profit
+    A          100.0           150.0          900.0
+    B            0.0             0.0           40.0
+    """
+    v.require_frame(profit, "profit")
+    v.require_columns(profit, ["cost_to_serve", "net_profit"], "profit")
+    v.require_series(future_profit, "future_profit")
+    v.require_unique_index(future_profit, "future_profit")
+    idx = future_profit.index
+    missing = ~idx.isin(profit.index)
+    out = pd.DataFrame(
+        {
+            "cost_to_serve": profit["cost_to_serve"].reindex(idx, fill_value=0.0).astype(float),
+            "current_profit": profit["net_profit"].reindex(idx, fill_value=0.0).astype(float),
+            "future_profit": future_profit.astype(float),
+        },
+        index=idx,
+    )
+    if missing.any():
+        v.note(
+            f"{int(missing.sum())} customer(s) without activity in the profit period: cost to serve and current "
+            f"profit 0, e.g. {idx[missing][0]!r}",
+            out,
+        )
     return out
 
 
