@@ -15,11 +15,26 @@ from coursekit import clv
 
 PACKAGE = Path(clv.__file__).parent
 MODULES = sorted(p.stem for p in PACKAGE.glob("*.py") if p.stem != "__init__")
-CALCULATION_MODULES = ["summary", "models", "formulas", "matrix", "weekly"]
+CALCULATION_MODULES = ["summary", "models", "formulas", "matrix", "weekly", "events", "lists", "validation", "widgets"]
+#: Functions that work on calendar periods (Dwyer's quarters, a discount rate per year, quarter or
+#: month) and so take ``period=`` (Y, Q, M) like coursekit.transactions; every other clv function
+#: works in the model time unit ``unit=``.
+CALENDAR_FUNCTIONS = {"discount_per_period", "dwyer_customers"}
 
 
 def test_the_topic_modules():
-    assert MODULES == ["formulas", "matrix", "models", "plotting", "summary", "weekly"]
+    assert MODULES == [
+        "events",
+        "formulas",
+        "lists",
+        "matrix",
+        "models",
+        "plotting",
+        "summary",
+        "validation",
+        "weekly",
+        "widgets",
+    ]
 
 
 @pytest.mark.parametrize("path", sorted(PACKAGE.glob("*.py")), ids=lambda p: p.name)
@@ -145,7 +160,9 @@ def test_api_convention(name, func):
             assert p.kind is inspect.Parameter.KEYWORD_ONLY, f"{name}: {pname} must be keyword-only"
         if pname == "unit":  # the model time unit, never a calendar period
             assert p.kind is inspect.Parameter.KEYWORD_ONLY
-        assert pname != "period", f"{name}: no calendar periods in clv"
+        if pname == "period":
+            assert name in CALENDAR_FUNCTIONS, f"{name}: no calendar periods in clv"
+            assert p.kind is inspect.Parameter.KEYWORD_ONLY and p.default in ("Y", "Q", "M")
     names = list(params)
     if names[:1] == ["transactions"]:
         assert names[1] in ("end", "calibration_end"), f"{name}: end must be the second parameter"

@@ -10,8 +10,14 @@ module             what
                    :func:`calibration_holdout`, :func:`check_not_transposed`, :data:`UNIT_DAYS`
 ``models``         BG/NBD, Pareto/NBD and Gamma-Gamma fits, predictions, alive path,
                    calibration/holdout table, frequency/recency matrices, :func:`simulate_bgnbd`
-``formulas``       :func:`customer_lifetime_value`, :func:`simple_clv`, Dwyer's migration model
+``formulas``       :func:`customer_lifetime_value`, :func:`simple_clv`, Dwyer's migration model,
+                   :func:`discount_per_period` (one annual rate for every period length)
+``events``         the customer-event method (客户事件法): :func:`customer_events`
+``validation``     :func:`holdout_summary` (predicted vs actual), :func:`alive_table`
+``lists``          :func:`repeat_buyers`, :func:`new_customers`, :func:`matrix_list`,
+                   :func:`tier_summary`
 ``matrix``         the CLV matrix (:func:`clv_quadrant`) with its cell names and actions
+``widgets``        :func:`clv_sensitivity` (table), :func:`clv_slider` (ipywidgets, imported lazily)
 ``plotting``       every ``plot_*`` chart (imports matplotlib only when called)
 =================  =============================================================================
 
@@ -38,7 +44,17 @@ customer_id
 
 from __future__ import annotations
 
-from .formulas import customer_lifetime_value, dwyer_matrix, dwyer_migration, simple_clv
+from .events import EVENT_COLUMNS, customer_events
+from .formulas import (
+    customer_lifetime_value,
+    discount_per_period,
+    dwyer_matrix,
+    dwyer_migration,
+    dwyer_values,
+    retention_sensitivity,
+    simple_clv,
+)
+from .lists import dwyer_customers, matrix_list, matrix_values, new_customers, repeat_buyers, tier_summary
 from .matrix import CLV_CELL_ACTIONS, CLV_CELL_NAMES, CLV_QUADRANT_CELLS, clv_quadrant, clv_quadrant_summary
 from .models import (
     alive_path,
@@ -55,13 +71,25 @@ from .models import (
 )
 from .plotting import (
     plot_calibration_holdout,
+    plot_cohort_retention,
+    plot_dwyer_migration,
     plot_expected_repeat_purchases,
     plot_history_alive,
     plot_matrix,
+    plot_tier_shares,
     plot_weekly_purchases,
 )
 from .summary import UNIT_DAYS, calibration_holdout, check_not_transposed, summarize
+from .validation import (
+    HOLDOUT_COLUMNS,
+    alive_table,
+    compare_params,
+    holdout_predictions,
+    holdout_summary,
+    spend_frequency_correlation,
+)
 from .weekly import weekly_purchases
+from .widgets import clv_sensitivity, clv_slider
 
 __all__ = [
     "UNIT_DAYS",
@@ -94,4 +122,26 @@ __all__ = [
     "clv_quadrant_summary",
     "weekly_purchases",
     "plot_weekly_purchases",
+    "discount_per_period",
+    "retention_sensitivity",
+    "dwyer_values",
+    "plot_dwyer_migration",
+    "plot_cohort_retention",
+    "holdout_summary",
+    "HOLDOUT_COLUMNS",
+    "alive_table",
+    "holdout_predictions",
+    "compare_params",
+    "spend_frequency_correlation",
+    "EVENT_COLUMNS",
+    "customer_events",
+    "repeat_buyers",
+    "new_customers",
+    "matrix_list",
+    "matrix_values",
+    "tier_summary",
+    "dwyer_customers",
+    "plot_tier_shares",
+    "clv_sensitivity",
+    "clv_slider",
 ]

@@ -23,7 +23,15 @@ from .. import _validate as v
 from .models import _check_fitted
 from .summary import UNIT_DAYS, _check_summary, _check_unit, check_not_transposed
 
-__all__ = ["customer_lifetime_value", "simple_clv", "dwyer_matrix", "dwyer_migration"]
+__all__ = [
+    "customer_lifetime_value",
+    "simple_clv",
+    "dwyer_matrix",
+    "dwyer_migration",
+    "discount_per_period",
+    "retention_sensitivity",
+    "dwyer_values",
+]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -349,3 +357,112 @@ def dwyer_migration(
     table["cumulative_pv"] = table["present_value"].cumsum()
     clv = float(table["present_value"].sum()) + (m if include_initial else 0.0)
     return table, clv
+
+
+# ----------------------------------------------------------------------------------------------
+# one discount rate, several period lengths; tables of the textbook formulas
+# ----------------------------------------------------------------------------------------------
+_PERIODS_PER_YEAR = {"Y": 1, "Q": 4, "M": 12}
+
+
+def discount_per_period(annual_rate: float, *, period: str = "M") -> float:
+    """The discount rate per year, quarter or month that is equivalent to ``annual_rate`` a year.
+
+    (1 + d_period) ** (periods per year) = 1 + annual_rate, so one lesson can state one annual
+    rate and use it for yearly, quarterly and monthly models alike.
+
+    Parameters
+    ----------
+    annual_rate : float
+        Discount rate per year, e.g. 0.10 for 10 %.
+    period : {"Y", "Q", "M"}
+        The period of the model: year, quarter or month.
+
+    Returns
+    -------
+    float
+        Discount rate per period.
+
+    Examples
+    --------
+    >>> round(discount_per_period(0.10, period="Q"), 5)
+    0.02411
+    >>> round(discount_per_period(0.10, period="M"), 5)
+    0.00797
+    >>> round((1 + discount_per_period(0.10, period="M")) ** 12 - 1, 10)
+    0.1
+    """
+    rate = v.require_in_range(annual_rate, "annual_rate", 0)
+    if period not in _PERIODS_PER_YEAR:
+        raise ValueError(f"period must be 'Y', 'Q' or 'M', got {period!r}")
+    return float((1 + rate) ** (1 / _PERIODS_PER_YEAR[period]) - 1)
+
+
+def retention_sensitivity(margin: float, retention: Sequence[float], discount: float) -> pd.Series:
+    """The simple formula's CLV for several retention rates: how much value depends on retention.
+
+    Parameters
+    ----------
+    margin : float
+        Margin per customer per period (CNY).
+    retention : sequence of float
+        Retention rates to compare, each in [0, 1].
+    discount : float
+        Discount rate per period.
+
+    Returns
+    -------
+    Series
+        ``clv`` (CNY) indexed by ``retention``.
+
+    Examples
+    --------
+    >>> retention_sensitivity(100, [0.5, 0.8], 0.1).round(2).tolist()
+    [83.33, 266.67]
+    """
+    if isinstance(retention, (str, bytes)) or np.ndim(retention) != 1 or len(retention) == 0:
+        raise ValueError("retention must be a non-empty list of retention rates")
+    index = pd.Index([float(x) for x in retention], name="retention")
+    values = simple_clv(margin, pd.Series(index.to_numpy(), index=index), discount)
+    return values.rename("clv")
+
+
+def dwyer_values(
+    retention: Sequence[float],
+    margin: float,
+    *,
+    discount: float = 0.1,
+    horizon: int = 10,
+    cost: float | Sequence[float] = 0.0,
+) -> pd.Series:
+    """Dwyer-model value of a customer for every starting recency cell (:func:`dwyer_migration`).
+
+    Parameters
+    ----------
+    retention : sequence of float
+        Purchase probability per recency cell (cell 1 first).
+    margin : float
+        Margin of one purchase (CNY).
+    discount : float
+        Discount rate per period.
+    horizon : int
+        Number of future periods.
+    cost : float or sequence of float
+        Marketing cost per period per cell (see :func:`dwyer_migration`).
+
+    Returns
+    -------
+    Series
+        ``clv`` (CNY) indexed by ``cell`` (1 = bought in the last period).
+
+    Examples
+    --------
+    >>> dwyer_values([0.6, 0.3, 0.1], 100, discount=0.2, horizon=2).round(2).tolist()
+    [83.33, 42.36, 12.5]
+    """
+    k = len(_retention_vector(retention))
+    values = [
+        dwyer_migration(retention, margin, discount=discount, horizon=horizon, cost=cost, start=s)[1]
+        for s in range(1, k + 1)
+    ]
+    return pd.Series(values, index=pd.RangeIndex(1, k + 1, name="cell"), name="clv")

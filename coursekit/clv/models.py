@@ -346,6 +346,17 @@ def fitted_params(model) -> pd.Series:
 # ----------------------------------------------------------------------------------------------
 # predictions
 # ----------------------------------------------------------------------------------------------
+def _note_overflow(values: pd.Series) -> None:
+    """Report customers whose model value is missing (a numerical overflow inside lifetimes)."""
+    bad = values.isna()
+    if bad.any():
+        v.note(
+            f"{int(bad.sum())} customer(s) have no {values.name}: numerical overflow in the model "
+            f"(lifetimes; very frequent buyers), e.g. {values.index[bad.to_numpy()][0]!r}",
+            values,
+        )
+
+
 def expected_purchases(model, summary: pd.DataFrame, t: float) -> pd.Series:
     """Expected number of purchases of each customer in the next ``t`` time units.
 
@@ -376,8 +387,12 @@ def expected_purchases(model, summary: pd.DataFrame, t: float) -> pd.Series:
     v.require_in_range(t, "t", 0)
     f, r, age = summary["frequency"], summary["recency"], summary["T"]
     check_not_transposed(f, r, age)
-    values = model.conditional_expected_number_of_purchases_up_to_time(t, f, r, age)
-    return pd.Series(np.asarray(values, dtype=float), index=summary.index, name="expected_purchases")
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)  # overflow inside lifetimes: reported below
+        values = model.conditional_expected_number_of_purchases_up_to_time(t, f, r, age)
+    out = pd.Series(np.asarray(values, dtype=float), index=summary.index, name="expected_purchases")
+    _note_overflow(out)
+    return out
 
 
 def probability_alive(model, summary: pd.DataFrame) -> pd.Series:
@@ -405,8 +420,12 @@ def probability_alive(model, summary: pd.DataFrame) -> pd.Series:
     _check_summary(summary)
     f, r, age = summary["frequency"], summary["recency"], summary["T"]
     check_not_transposed(f, r, age)
-    values = model.conditional_probability_alive(f, r, age)
-    return pd.Series(np.asarray(values, dtype=float), index=summary.index, name="p_alive")
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)  # overflow inside lifetimes: reported below
+        values = model.conditional_probability_alive(f, r, age)
+    out = pd.Series(np.asarray(values, dtype=float), index=summary.index, name="p_alive")
+    _note_overflow(out)
+    return out
 
 
 def alive_path(
@@ -495,8 +514,9 @@ def calibration_holdout_table(model, cal_hold: pd.DataFrame, *, max_frequency: i
 
     Parameters
     ----------
-    model : fitted BetaGeoFitter or ParetoNBDFitter
-        Fitted on the calibration columns of ``cal_hold``.
+    model : fitted BetaGeoFitter or ParetoNBDFitter, or dict
+        Fitted on the calibration columns of ``cal_hold``; or ``{name: model}`` to compare
+        several models side by side (one column per name instead of ``expected``).
     cal_hold : DataFrame
         From :func:`calibration_holdout`.
     max_frequency : int
@@ -515,7 +535,20 @@ def calibration_holdout_table(model, cal_hold: pd.DataFrame, *, max_frequency: i
     ...                                         duration_holdout=39.0)
     >>> calibration_holdout_table(fit_bgnbd(ch), ch, max_frequency=2).index.tolist()
     ['0', '1', '2+']
+    >>> calibration_holdout_table({"bg_nbd": fit_bgnbd(ch)}, ch, max_frequency=2).columns.tolist()
+    ['customers', 'actual', 'bg_nbd']
     """
+    if isinstance(model, dict):
+        if not model:
+            raise ValueError("model is an empty dict: give {name: fitted model}")
+        tables = {
+            name: calibration_holdout_table(m, cal_hold, max_frequency=max_frequency) for name, m in model.items()
+        }
+        first = next(iter(tables.values()))
+        out = first[["customers", "actual"]].copy()
+        for name, table in tables.items():
+            out[name] = table["expected"]
+        return out
     _check_fitted(model)
     _check_summary(cal_hold, "cal_hold")
     v.require_columns(cal_hold, ["frequency_holdout", "duration_holdout"], "cal_hold")

@@ -36,6 +36,9 @@ __all__ = [
     "plot_expected_repeat_purchases",
     "plot_matrix",
     "plot_weekly_purchases",
+    "plot_cohort_retention",
+    "plot_dwyer_migration",
+    "plot_tier_shares",
 ]
 
 # Unit names for axis labels; the lengths of the units are in coursekit.clv.UNIT_DAYS.
@@ -340,3 +343,150 @@ def plot_weekly_purchases(weekly: pd.DataFrame, *, ax=None):
             )
     ax.set_xlim(x.min() - 1, x.max() + 1)
     return finish(ax, i18n._("Purchases per week"), i18n._("Week"), i18n._("Purchases (count)"))
+
+
+def plot_cohort_retention(table: pd.DataFrame, *, max_periods: int | None = None, ax=None, cmap: str = "Blues"):
+    """Heat map of a cohort retention table (客户群组保留率): cohorts down, periods since across.
+
+    Dwyer's lost-for-good view (永久流失型): each row follows the customers won in one period;
+    a cell is the share of them that bought k periods later. Missing cells (a period not yet
+    complete, or before the data start) stay blank.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`coursekit.loyalty.cohort_retention` result (``customers`` and one column per
+        period since).
+    max_periods : int, optional
+        Show periods 0 .. ``max_periods`` only.
+    ax : matplotlib Axes, optional
+    cmap : str
+        matplotlib colour map.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"customers": [2, 1], 0: [1.0, 1.0], 1: [0.5, float("nan")]},
+    ...                      index=pd.PeriodIndex(["2025Q1", "2025Q2"], freq="Q", name="cohort"))
+    >>> plot_cohort_retention(table).get_xlabel()
+    'Periods since the cohort was won (Q)'
+    """
+    from ..plots import finish, new_axes
+
+    v.require_frame(table, "table")
+    periods = [c for c in table.columns if c != "customers"]
+    if not periods:
+        raise ValueError("table has no period columns (0, 1, 2 ...): pass a cohort_retention result")
+    if max_periods is not None:
+        periods = [c for c in periods if int(c) <= int(max_periods)]
+    values = table[periods].to_numpy(dtype=float) * 100
+    freq = table.index.freqstr[0] if isinstance(table.index, pd.PeriodIndex) else "period"
+    if ax is None:
+        _, ax = new_axes(figsize=(8, max(3.0, 0.35 * len(table) + 1.5)))
+    im = ax.imshow(values, aspect="auto", cmap=cmap, vmin=0, vmax=100)
+    ax.grid(False)
+    ax.set_xticks(range(len(periods)), [str(p) for p in periods])
+    sizes = table["customers"].astype(int).astype(str) if "customers" in table.columns else None
+    labels = table.index.astype(str) if sizes is None else table.index.astype(str) + " (n=" + sizes.to_numpy() + ")"
+    ax.set_yticks(range(len(table)), list(labels))
+    if values.size <= 400:
+        for (i, j), val in np.ndenumerate(values):
+            if not np.isnan(val):
+                ax.text(
+                    j, i, f"{val:.0f}", ha="center", va="center", fontsize=7, color="white" if val > 60 else "black"
+                )
+    ax.figure.colorbar(im, ax=ax, label=i18n._("Share of the cohort that bought (%)"))
+    return finish(
+        ax,
+        i18n._("Cohort retention: share of each cohort buying in each period"),
+        i18n._("Periods since the cohort was won ({p})", p=freq),
+        i18n._("Cohort (period won, customers)"),
+    )
+
+
+def plot_dwyer_migration(migration: pd.DataFrame, *, ax=None):
+    """Stacked areas of a :func:`dwyer_migration` table: where a customer will be, period by period.
+
+    Parameters
+    ----------
+    migration : DataFrame
+        The table of :func:`dwyer_migration` (columns ``cell_1`` .. ``cell_k`` and ``lost``).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> from coursekit.clv import dwyer_migration
+    >>> table, _ = dwyer_migration([0.6, 0.3], 100, horizon=4)
+    >>> plot_dwyer_migration(table).get_ylabel()
+    'Probability (share)'
+    """
+    from ..plots import finish, new_axes
+
+    v.require_frame(migration, "migration")
+    cells = [c for c in migration.columns if str(c).startswith("cell_")]
+    if not cells or "lost" not in migration.columns:
+        raise ValueError("migration must have columns cell_1 ... and lost: pass the table of dwyer_migration")
+    if ax is None:
+        _, ax = new_axes()
+    labels = [i18n._("Cell {i}", i=c.split("_")[1]) for c in cells] + [i18n._("Lost")]
+    ax.stackplot(migration.index, [migration[c] for c in [*cells, "lost"]], labels=labels)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
+    return finish(
+        ax,
+        i18n._("Where a customer who just bought will be"),
+        i18n._("Periods ahead"),
+        i18n._("Probability (share)"),
+        legend=False,
+    )
+
+
+def plot_tier_shares(summary: pd.DataFrame, *, ax=None):
+    """Bars of a :func:`tier_summary`: each tier's share of the value (and of revenue).
+
+    Parameters
+    ----------
+    summary : DataFrame
+        :func:`tier_summary` result (``value_share`` [, ``revenue_share``], indexed by tier key).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"value_share": [0.5, 0.5]}, index=pd.Index(["strategic", "value"], name="tier"))
+    >>> plot_tier_shares(s).get_ylabel()
+    'Share (%)'
+    """
+    from ..plots import PALETTE, finish, new_axes
+    from ..tiers import display_names
+
+    v.require_frame(summary, "summary")
+    v.require_columns(summary, ["value_share"], "summary")
+    if ax is None:
+        _, ax = new_axes()
+    x = np.arange(len(summary))
+    both = "revenue_share" in summary.columns
+    width = 0.4 if both else 0.6
+    ax.bar(
+        x - (0.2 if both else 0), summary["value_share"] * 100, width, color=PALETTE[0], label=i18n._("Share of CLV")
+    )
+    if both:
+        ax.bar(x + 0.2, summary["revenue_share"] * 100, width, color=PALETTE[1], label=i18n._("Share of revenue"))
+    ax.set_xticks(x, list(display_names(pd.Index(summary.index.astype(str)))))
+    return finish(
+        ax, i18n._("Value held by each tier"), i18n._("Tier (5 / 20 / 30 / 45 % of customers)"), i18n._("Share (%)")
+    )

@@ -1,0 +1,27 @@
+"""Customer value in money (客户价值): cost to serve (服务成本) and net profit (净利润), lessons 08 and 09.
+
+- :func:`activity_counts` (:mod:`.cost`): how many order lines, deliveries, returns, tickets,
+  escalations, visits and account-years each customer caused in a window;
+- :func:`cost_to_serve`: those activities priced at activity-based cost rates (Yunfeng's
+  ``cost_rates.csv`` by default), CNY per activity and in total;
+- :func:`net_profit`: gross margin (毛利) minus cost to serve, per customer.
+
+Gross margin is sales minus the cost of goods; it is not net profit. Net profit here is gross
+margin minus the cost to serve the customer (order handling, delivery, returns, service
+tickets, visits, account management); overheads that no customer causes are not allocated.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from coursekit import value
+>>> orders = pd.DataFrame({"order_id": ["O1"], "customer_id": ["A"], "date": ["2025-03-01"],
+...                        "amount": [1000.0], "margin": [250.0]})
+>>> value.net_profit(orders, "2025-12-31", cost=pd.Series({"A": 100.0}))["net_profit"].tolist()
+[150.0]
+"""
+
+from __future__ import annotations
+
+from .cost import ACTIVITIES, activity_counts, cost_to_serve, net_profit
+
+__all__ = ["ACTIVITIES", "activity_counts", "cost_to_serve", "net_profit"]
