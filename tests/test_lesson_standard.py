@@ -637,7 +637,34 @@ def _plot_pareto():
     return tiers.plot_pareto(pd.Series([50.0, 30.0, 10.0, 5.0, 5.0], index=list("ABCDE")))
 
 
+def _plot_cohort_retention():
+    from coursekit import clv
+
+    table = pd.DataFrame(
+        {"customers": [2, 1], 0: [1.0, 1.0], 1: [0.5, float("nan")]},
+        index=pd.PeriodIndex(["2025Q1", "2025Q2"], freq="Q", name="cohort"),
+    )
+    return clv.plot_cohort_retention(table)
+
+
+def _plot_dwyer_migration():
+    from coursekit import clv
+
+    table, _ = clv.dwyer_migration([0.6, 0.3], 100, horizon=4)
+    return clv.plot_dwyer_migration(table)
+
+
+def _plot_tier_shares():
+    from coursekit import clv
+
+    shares = pd.DataFrame({"value_share": [0.5, 0.5]}, index=pd.Index(["strategic", "value"], name="tier"))
+    return clv.plot_tier_shares(shares)
+
+
 PLOTS = {
+    "clv.plot_cohort_retention": _plot_cohort_retention,
+    "clv.plot_dwyer_migration": _plot_dwyer_migration,
+    "clv.plot_tier_shares": _plot_tier_shares,
     "accounts.plot_monthly_revenue": _plot_monthly_revenue,
     "accounts.plot_customer_mix": _plot_customer_mix,
     "clv.plot_history_alive": _plot_history_alive,
