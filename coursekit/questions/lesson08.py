@@ -317,9 +317,9 @@ QUESTIONS = [
         "q7",
         prompt=(
             "New customers (新客户) for a win-back call: the customers with one purchase only (clv.new_customers) "
-            "who are at risk (有流失风险: 91–180 days without an order) at 2025-12-31 and whose first order was at "
+            "who are at risk (流失预警客户: 91–180 days without an order) at 2025-12-31 and whose first order was at "
             "least 5,000 CNY. Give their ids (any order).",
-            "需要做挽回回访的新客户名单：只有一次购买（clv.new_customers）、在 2025-12-31 状态为有流失风险"
+            "需要做挽回回访的新客户名单：只有一次购买（clv.new_customers）、在 2025-12-31 状态为流失预警客户"
             "（91–180 天未下单）、且首单金额不少于 5,000 元的客户。给出客户编号（顺序不限）。",
         ),
         expected=_big_new_at_risk,
@@ -365,7 +365,7 @@ QUESTIONS = [
             "预算决策：再给一个客户一年的战略客户管理费用为 15,000 元（cost_rates）。销售总监预计它能使客户 12 个月的"
             "未来利润提高 20 %。课上增长名单（未来利润 = 12 个月客户事件法价值，元）：C0124 19,116；C0583 8,677；"
             "C0966 8,477。应作何决定？(A) 给 C0124，未来利润最大 (B) 给 C0583，目前服务成本为零 "
-            "(C) 12 个月内都收不回：19,116 的 20 % 约为 3,800 元；用更便宜的方式服务增长型客户（潜力客户级别的客户管理，"
+            "(C) 12 个月内都收不回：19,116 的 20 % 约为 3,800 元；用更便宜的方式服务成长型客户（“潜力”层级的客户管理，"
             "每年 1,000 元；电子下单），或要求更大的提升 (D) 三个都给",
         ),
         options="ABCD",
