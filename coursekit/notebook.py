@@ -17,6 +17,7 @@ from __future__ import annotations
 import sys
 import warnings
 
+from . import i18n
 from ._validate import CourseKitDataNote
 from .i18n import use
 
@@ -29,7 +30,7 @@ def _note_display(previous):
 
     def show(message, category, filename, lineno, file=None, line=None):
         if isinstance(category, type) and issubclass(category, CourseKitDataNote):
-            print(f"Note: {message}", file=sys.stdout)
+            print(i18n._("Note: {message}", message=message), file=sys.stdout)
             return
         previous(message, category, filename, lineno, file, line)
 

@@ -40,7 +40,9 @@ def _calls():
             kw = {k.arg: k.value for k in node.keywords if k.arg}
             context = kw.pop("context", None)
             context = context.value if isinstance(context, ast.Constant) else context
-            found.append((path.relative_to(ROOT), node.lineno, context, node.args[0].value, set(kw)))
+            # a message marked with N_ gets its fields where it is translated later
+            fields = set(kw) if node.func.attr == "_" else None
+            found.append((path.relative_to(ROOT), node.lineno, context, node.args[0].value, fields))
     return found
 
 
@@ -79,6 +81,8 @@ def test_every_message_in_the_code_is_in_the_catalog_with_its_fields():
     assert len(calls) > 100
     for path, line, context, msgid, fields in calls:
         assert (context, msgid) in catalog, f"{path}:{line}: {msgid!r} is not in the catalog"
+        if fields is None:
+            continue
         for text in (msgid, catalog[(context, msgid)]):
             missing = _fields(text) - fields
             assert not missing, f"{path}:{line}: {text!r} uses {missing} but the call does not pass them"

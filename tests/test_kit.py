@@ -156,8 +156,9 @@ def test_setup_notebook_sets_fonts_and_note_display_once():
         "coursekit.notebook.remove_note_display()\n"
         "assert warnings.showwarning is original\n"
     )
-    # both notes are shown as plain text (not deduplicated), every other warning reaches the original handler
-    assert out.splitlines() == ["Note: 12 rows netted", "Note: 12 rows netted", "['DeprecationWarning', 'UserWarning']"]
+    # both notes are shown as plain text in the learner's language (not deduplicated), every other warning
+    # reaches the original handler
+    assert out.splitlines() == ["注：12 rows netted", "注：12 rows netted", "['DeprecationWarning', 'UserWarning']"]
 
 
 def test_note_display_delegates_to_the_handler_in_place(monkeypatch, capsys):

@@ -17,15 +17,11 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import _validate as v
-from ..transactions.log import returns_note
+from .. import i18n
+from ..transactions.log import after_end_note, returns_note
 from ..transactions.periods import _incomplete_note
 
 __all__ = ["monthly_revenue", "revenue_by"]
-
-
-def _after_end_note(n_lines: int, end: pd.Timestamp) -> str:
-    # the same words as coursekit.transactions.purchase_log, so a learner meets one rule in one wording
-    return f"{n_lines} line(s) dated after the end {end:%Y-%m-%d} left out (end is a calendar day, inclusive)"
 
 
 def _lines(orders, end, by, customers, *, customer_col, date_col, amount_col):
@@ -63,7 +59,7 @@ def _lines(orders, end, by, customers, *, customer_col, date_col, amount_col):
     notes = []
     late = (work["day"] > end_ts).to_numpy()
     if late.any():
-        notes.append(_after_end_note(int(late.sum()), end_ts))
+        notes.append(after_end_note(int(late.sum()), end_ts))
         work = work[~late]
     if work.empty:
         raise ValueError(f"{name} has no line on or before the end {end_ts:%Y-%m-%d}")
@@ -143,7 +139,7 @@ def revenue_by(
                 int(neg.sum()),
                 work.loc[neg, "amount"].sum(),
                 work.loc[neg, by].nunique(),
-                f"{by} group(s) (net revenue per {by})",
+                i18n._("{by} group(s) (net revenue per {by})", by=by),
             )
         )
     for message in notes:
@@ -270,7 +266,7 @@ def monthly_revenue(
                 int(neg.sum()),
                 work.loc[neg, "amount"].sum(),
                 work.loc[neg, "month"].nunique(),
-                "month(s) (the month in which each return was booked)",
+                i18n._("month(s) (the month in which each return was booked)"),
             )
         )
     periods = months.to_period("M")
@@ -281,8 +277,14 @@ def monthly_revenue(
         first = periods[0]
         inside = (min(last_days[0], end_ts) - lo).days + 1
         notes.append(
-            f"month {first} is not complete after the start {lo:%Y-%m-%d} ({inside} of "
-            f"{first.days_in_month} days): flagged complete=False"
+            i18n._(
+                "month {period} is not complete after the start {start} ({days} of {total} days): "
+                "flagged complete=False",
+                period=str(first),
+                start=f"{lo:%Y-%m-%d}",
+                days=inside,
+                total=first.days_in_month,
+            )
         )
     if last_days[-1] > end_ts:
         notes.append(_incomplete_note(periods[-1], end_ts))

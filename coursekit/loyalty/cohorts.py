@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from .. import i18n
 from ..transactions.log import purchase_log
 from ..transactions.periods import PERIODS, _check_period
 
@@ -81,7 +82,12 @@ def cohort_retention(
     last_complete = log.end.to_period(period)
     if last_complete.end_time.normalize() > log.end:
         log.notes.append(
-            f"{PERIODS[period]} {last_complete} is not complete at the end {log.end:%Y-%m-%d}: shown as missing"
+            i18n._(
+                "{period_name} {period} is not complete at the end {end}: shown as missing",
+                period_name=PERIODS[period],
+                period=str(last_complete),
+                end=f"{log.end:%Y-%m-%d}",
+            )
         )
         last_complete = last_complete - 1
     last_ordinal = last_complete.ordinal
@@ -101,13 +107,16 @@ def cohort_retention(
         v.require_unique_index(cohort, "cohort")
         dates = v.date_column(cohort.rename("cohort").to_frame(), "cohort", "cohort", allow_missing=True)
         if dates.isna().any():
-            v.note(f"{int(dates.isna().sum())} customer(s) without a cohort date left out", None)
+            v.note(i18n._("{n} customer(s) without a cohort date left out", n=int(dates.isna().sum())), None)
             dates = dates.dropna()
         outside = ~ids.isin(dates.index)
         if outside.any():
             log.notes.append(
-                f"{int(outside.sum())} customer(s) of the log have no cohort date and are left out, "
-                f"e.g. {ids[outside].tolist()[0]!r}"
+                i18n._(
+                    "{n} customer(s) of the log have no cohort date and are left out, e.g. {example!r}",
+                    n=int(outside.sum()),
+                    example=ids[outside].tolist()[0],
+                )
             )
         # every customer with a cohort date belongs to its cohort, bought or not
         ids = ids.append(dates.index[~dates.index.isin(ids)])

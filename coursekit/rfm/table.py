@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import _validate as v
 from .. import i18n
-from ..transactions.log import purchase_log
+from ..transactions.log import left_out_note, purchase_log
 
 __all__ = ["DAYS_PER_YEAR", "rfm_table"]
 
@@ -189,8 +189,8 @@ def rfm_table(
     log.report(out)
     if not has.all():
         gone = log.ids[~has].tolist()  # plain Python values read better in a note than np.int64(3)
-        why = "no purchase after returns" if start is None else "no purchase in the window"
-        v.note(f"{len(gone)} customer(s) left out: {why}, e.g. {gone[0]!r}", out)
+        why = None if start is None else i18n._("no purchase in the window")
+        v.note(left_out_note(len(gone), gone[0], why=why), out)
     for message in notes_after:
         v.note(message, out)
     return out
@@ -216,8 +216,12 @@ def _annualise(out, log, has, window_start, first_purchase, min_tenure_days, cus
         first = np.where(known, np.minimum(given_day, first), first)
         if not known.all():
             notes.append(
-                f"{int((~known).sum())} customer(s) without a first_purchase date: tenure starts at their first "
-                f"purchase in the window, e.g. {out.index[~known][0]!r}"
+                i18n._(
+                    "{n} customer(s) without a first_purchase date: tenure starts at their first purchase in the "
+                    "window, e.g. {example!r}",
+                    n=int((~known).sum()),
+                    example=out.index[~known][0],
+                )
             )
     tenure_start = np.maximum(first, window_start)
     days = (log.end_day - tenure_start + 1).astype("int64")

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from .. import i18n
 
 __all__ = ["PurchaseLog", "purchase_log", "purchases", "net_orders", "returns_note"]
 
@@ -73,7 +74,7 @@ class PurchaseLog:
         """Note the customers of the log left without a purchase (everything returned)."""
         if not has_purchase.all():
             gone = self.ids[~has_purchase].tolist()  # plain values read better than np.int64(3)
-            v.note(f"{len(gone)} customer(s) left out: no purchase after returns, e.g. {gone[0]!r}", result)
+            v.note(left_out_note(len(gone), gone[0]), result)
 
 
 def _plain(value):
@@ -105,7 +106,28 @@ def returns_note(n_lines: int, total: float, n_into: int, into: str) -> str:
     >>> returns_note(2, -70.0, 2, "purchase(s) of their order, at its sale date")
     '2 return line(s) (negative amount, total -70.00) netted into 2 purchase(s) of their order, at its sale date'
     """
-    return f"{int(n_lines)} return line(s) (negative amount, total {total:.2f}) netted into {int(n_into)} {into}"
+    return i18n._(
+        "{n} return line(s) (negative amount, total {total}) netted into {into_n} {into}",
+        n=int(n_lines),
+        total=f"{total:.2f}",
+        into_n=int(n_into),
+        into=into,
+    )
+
+
+def after_end_note(n_lines: int, end: pd.Timestamp) -> str:
+    """The one wording of the end rule's note: lines after ``end`` left out."""
+    return i18n._(
+        "{n} line(s) dated after the end {end} left out (end is a calendar day, inclusive)",
+        n=int(n_lines),
+        end=f"{end:%Y-%m-%d}",
+    )
+
+
+def left_out_note(n_customers: int, example, *, why: str | None = None) -> str:
+    """The note on customers left without a purchase (after returns, or in a window)."""
+    why = i18n._("no purchase after returns") if why is None else why
+    return i18n._("{n} customer(s) left out: {why}, e.g. {example!r}", n=int(n_customers), why=why, example=example)
 
 
 def _amount_array(transactions: pd.DataFrame, column: str, name: str) -> np.ndarray:
@@ -232,10 +254,7 @@ def purchase_log(
 
     inside = days <= end_day
     if not inside.all():
-        notes.append(
-            f"{int((~inside).sum())} line(s) dated after the end {end_ts:%Y-%m-%d} left out "
-            "(end is a calendar day, inclusive)"
-        )
+        notes.append(after_end_note(int((~inside).sum()), end_ts))
     codes, ids = _customer_codes(transactions[customer_col], customer_col)
     orders = transactions[order_col].to_numpy() if order_col is not None else None
     if not inside.all():
@@ -263,8 +282,10 @@ def purchase_log(
         np.minimum.at(p_day, group[~is_return], days[~is_return])
         p_order = np.asarray(order_ids, dtype=object)
         unmatched_lines = p_day[group] == _NO_DAY
-        where_netted = "of their order, at its sale date"
-        no_match = "no sale line of their order"
+        where_netted = i18n.N_("purchase(s) of their order, at its sale date")
+        no_match = i18n.N_(
+            "{n} return line(s) (total {total}) left out: no sale line of their order in the data to net them into"
+        )
     else:
         day0 = int(days.min()) if len(days) else 0
         span = np.int64(int(days.max()) - day0 + 1) if len(days) else np.int64(1)
@@ -280,16 +301,16 @@ def purchase_log(
             same = (at >= 0) & (ukey[np.maximum(at, 0)] // span == codes[is_return])
             group[is_return] = np.where(same, at, -1)
         unmatched_lines = group < 0
-        where_netted = "(the customer's latest purchase on or before the return date)"
-        no_match = "no earlier purchase of the customer"
+        where_netted = i18n.N_("purchase(s) (the customer's latest purchase on or before the return date)")
+        no_match = i18n.N_(
+            "{n} return line(s) (total {total}) left out: no earlier purchase of the customer in the data to net "
+            "them into"
+        )
 
     keep_line = ~unmatched_lines
     if unmatched_lines.any():
         total = amount[unmatched_lines].sum() if amount is not None else 0.0
-        notes.append(
-            f"{int(unmatched_lines.sum())} return line(s) (total {total:.2f}) left out: {no_match} "
-            "in the data to net them into"
-        )
+        notes.append(i18n._(no_match, n=int(unmatched_lines.sum()), total=f"{total:.2f}"))
     p_amount = p_margin = None
     if amount is not None:
         p_amount = np.bincount(group[keep_line], weights=amount[keep_line], minlength=n)
@@ -298,9 +319,7 @@ def purchase_log(
     netted = is_return & keep_line
     has_return = np.bincount(group[netted], minlength=n) > 0
     if netted.any():
-        notes.append(
-            returns_note(int(netted.sum()), amount[netted].sum(), int(has_return.sum()), f"purchase(s) {where_netted}")
-        )
+        notes.append(returns_note(int(netted.sum()), amount[netted].sum(), int(has_return.sum()), i18n._(where_netted)))
 
     valid = p_day != _NO_DAY
     if p_amount is not None:
@@ -310,17 +329,26 @@ def purchase_log(
             example = (
                 repr(_plain(p_order[first]))
                 if p_order is not None
-                else f"{_plain(ids[p_customer[first]])!r} on {np.datetime64(int(p_day[first]), 'D')}"
+                else i18n._(
+                    "{customer!r} on {date}",
+                    customer=_plain(ids[p_customer[first]]),
+                    date=np.datetime64(int(p_day[first]), "D"),
+                )
             )
             notes.append(
-                f"{int(gone.sum())} purchase(s) excluded: net amount <= 0 after returns "
-                f"(fully returned), e.g. {example}"
+                i18n._(
+                    "{n} purchase(s) excluded: net amount <= 0 after returns (fully returned), e.g. {example}",
+                    n=int(gone.sum()),
+                    example=example,
+                )
             )
         zero = valid & ~has_return & (p_amount == 0)
         if zero.any():
             notes.append(
-                f"{int(zero.sum())} purchase(s) with a total of 0 and no return kept as purchases "
-                "worth 0 (e.g. free replacements)"
+                i18n._(
+                    "{n} purchase(s) with a total of 0 and no return kept as purchases worth 0 (e.g. free replacements)",
+                    n=int(zero.sum()),
+                )
             )
         valid &= ~gone
     sel = np.flatnonzero(valid)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .. import i18n
 from .log import purchase_log
 
 __all__ = ["PERIODS", "activity_by_period", "recency_cell_retention"]
@@ -29,12 +30,22 @@ def _check_period(period) -> str:
     return period
 
 
-def _incomplete_note(last: pd.Period, end: pd.Timestamp) -> str:
+_INCOMPLETE = i18n.N_(
+    "{period_name} {period} is not complete at the end {end} ({days} of {total} days): flagged complete=False"
+)
+
+
+def _incomplete_note(last: pd.Period, end: pd.Timestamp, message: str = _INCOMPLETE) -> str:
+    """A period cut by ``end``: which, and how many of its days are in (``message`` from the catalog)."""
     days = (end - last.start_time.normalize()).days + 1
     total = (last.end_time.normalize() - last.start_time.normalize()).days + 1
-    return (
-        f"{PERIODS[last.freqstr[0]]} {last} is not complete at the end {end:%Y-%m-%d} "
-        f"({days} of {total} days): flagged complete=False"
+    return i18n._(
+        message,
+        period_name=PERIODS[last.freqstr[0]],
+        period=str(last),
+        end=f"{end:%Y-%m-%d}",
+        days=days,
+        total=total,
     )
 
 
@@ -138,7 +149,16 @@ def activity_by_period(
         out["margin_per_customer"] = sums["margin"].to_numpy() * per
     out["complete"] = complete
     if not complete[-1]:
-        log.notes.append(_incomplete_note(full[-1], end_ts) + ", retention not computed")
+        log.notes.append(
+            _incomplete_note(
+                full[-1],
+                end_ts,
+                i18n.N_(
+                    "{period_name} {period} is not complete at the end {end} ({days} of {total} days): "
+                    "flagged complete=False, retention not computed"
+                ),
+            )
+        )
     log.report(out)
     return out
 
@@ -211,7 +231,16 @@ def recency_cell_retention(
     first = periods.min()
     last = log.end.to_period(period)
     if last.end_time.normalize() > log.end:
-        log.notes.append(_incomplete_note(last, log.end) + ", left out of the estimate")
+        log.notes.append(
+            _incomplete_note(
+                last,
+                log.end,
+                i18n.N_(
+                    "{period_name} {period} is not complete at the end {end} ({days} of {total} days): "
+                    "flagged complete=False, left out of the estimate"
+                ),
+            )
+        )
         last = last - 1
     ordinal = np.asarray(periods.asi8, dtype=np.int64) - first.ordinal
     n_periods = last.ordinal - first.ordinal + 1
