@@ -37,17 +37,20 @@ from ._display import CheckResult, Feedback, show
 from ._questions import (
     CORRECT,
     INVALID,
-    KINDS,
     STATUSES,
     UNANSWERED,
     ChoiceQuestion,
-    FrameQuestion,
     IdsQuestion,
     NumericQuestion,
     Question,
-    SeriesQuestion,
 )
+from ._table_questions import FrameQuestion, SeriesQuestion
 from .banks import bank_module, lesson_ids
+
+#: Every question kind by its name.
+KINDS: dict[str, type[Question]] = {
+    cls.kind: cls for cls in (NumericQuestion, ChoiceQuestion, IdsQuestion, SeriesQuestion, FrameQuestion)
+}
 
 __all__ = [
     "CheckResult",
