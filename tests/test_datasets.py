@@ -197,6 +197,68 @@ def test_describe_prints_every_column(capsys):
         ds.describe("sales")
 
 
+_COLUMN_LINE = re.compile(r"^  (\S+)\s+(\w+(?: \[[^\]]*\])?)\s+(.*)$")
+
+
+def _column_lines(text: str) -> dict[str, tuple[str, str]]:
+    """``{column: (kind [unit], meaning)}`` of the column lines of one printed table."""
+    found = {}
+    for line in text.splitlines()[2:]:
+        match = _COLUMN_LINE.match(line)
+        if match:
+            found[match.group(1)] = (match.group(2), match.group(3))
+    return found
+
+
+def test_describe_in_chinese_by_hand(capsys):
+    """Lesson 00 shows describe("orders") in the Chinese edition: title, units and meanings in Chinese."""
+    with i18n.language("zh"):
+        ds.describe("orders")
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == "orders.csv - 订单明细"
+    assert lines[1].startswith("  每行一条订单明细") and lines[1].endswith("主键：line_id")
+    columns = _column_lines(out)
+    assert list(columns) == list(ds.DATA_DICTIONARY["orders"]["columns"])
+    assert columns["amount"] == ("float [元]", "不含增值税的销售净额；退货行为负数")
+    assert columns["quantity"][0] == "int [件]" and columns["date"][0] == "date"
+    assert "轴承、紧固件" in columns["product_line"][1]
+    # no English word of the column meanings is left (ids such as 'SO000001' and file names are code)
+    english = {
+        word
+        for _kind, _unit, meaning in ds.DATA_DICTIONARY["orders"]["columns"].values()
+        for word in re.findall(r"(?<![\w.])[A-Za-z]{2,}(?![\w.])", meaning)
+    }
+    assert {"bearings", "VAT", "sale", "return", "Units"} <= english
+    shown = " ".join(meaning for _typ, meaning in columns.values())
+    left = sorted(w for w in english if re.search(rf"(?<![\w.]){w}(?![\w.])", shown))
+    assert not left, f"English words in the Chinese dictionary: {left}"
+    assert "CNY" not in out and "Order lines" not in out and "One row" not in out
+
+
+def test_describe_in_chinese_translates_every_column(capsys):
+    with i18n.language("zh"):
+        ds.describe()
+    out = capsys.readouterr().out
+    for table, info in ds.DATA_DICTIONARY.items():
+        with i18n.language("zh"):
+            assert f"{table}.csv - {i18n.name('table', table)}\n" in out
+        block = out.split(f"{table}.csv - ", 1)[1].split("\n\n", 1)[0]
+        columns = _column_lines(block)
+        assert list(columns) == list(info["columns"]), table
+        for col, (typ, meaning) in columns.items():
+            kind, unit, english = info["columns"][col]
+            assert typ.split(" ")[0] == kind, (table, col)
+            assert re.search(r"[\u4e00-\u9fff]", meaning) and meaning != english, f"{table}.{col}: {meaning!r}"
+            assert not re.search(r"[A-Za-z]", typ[len(kind) :]), f"{table}.{col}: unit {typ!r} not translated"
+    # the English dictionary is unchanged: both titles, the English key line
+    ds.describe("orders")
+    out = capsys.readouterr().out
+    assert out.startswith("orders.csv - Order lines (订单明细)\n")
+    assert "  One row per order line (one product line of one order); sales and returns. Key: line_id\n" in out
+    assert "  amount       float [CNY]   Net sales value excl. VAT; negative on return lines\n" in out
+
+
 def test_load_by_name():
     assert ds.load("kano").shape == (2400, 5)
     with pytest.raises(ValueError, match="unknown table"):

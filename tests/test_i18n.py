@@ -96,10 +96,32 @@ def test_every_registered_name_is_in_the_catalog():
     assert not missing, f"names without a Chinese entry: {missing}"
 
 
+def _data_dictionary():
+    """The messages ``datasets.describe`` looks up at run time: column meanings (context
+    "data_dictionary") and units that hold a word (context "unit"; ranges such as "0-10" stay)."""
+    from coursekit.datasets import DATA_DICTIONARY
+
+    specs = [spec for info in DATA_DICTIONARY.values() for spec in info["columns"].values()]
+    return {("data_dictionary", meaning) for _kind, _unit, meaning in specs} | {
+        ("unit", unit) for _kind, unit, _meaning in specs if re.search("[A-Za-z]", unit)
+    }
+
+
 def test_the_catalog_holds_nothing_the_code_does_not_use():
-    used = {(c, m) for _, _, c, m, _ in _calls()} | _registered()
+    used = {(c, m) for _, _, c, m, _ in _calls()} | _registered() | _data_dictionary()
     unused = [(e.msgctxt, e.msgid) for e in _entries() if (e.msgctxt, e.msgid) not in used]
     assert not unused, f"catalog entries no code uses: {unused[:10]}"
+
+
+def test_every_column_of_the_data_dictionary_has_chinese():
+    """A new column (or a changed meaning or unit) without a Chinese entry fails here."""
+    catalog = {(e.msgctxt, e.msgid): e.msgstr for e in _entries()}
+    needed = _data_dictionary()
+    assert len({m for c, m in needed if c == "data_dictionary"}) >= 130
+    missing = sorted(m for m in needed if m not in catalog)
+    assert not missing, f"data dictionary entries without Chinese: {missing[:10]}"
+    for context, msgid in needed:
+        assert re.search(r"[\u4e00-\u9fff]", catalog[(context, msgid)]), f"{msgid!r}: no Chinese"
 
 
 def _mostly_chinese(text: str) -> bool:

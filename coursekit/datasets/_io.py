@@ -8,6 +8,7 @@ the repository mapped into the package by ``pyproject.toml``), read through
 from __future__ import annotations
 
 import importlib.resources
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -240,7 +241,10 @@ def load(name: str, *, path=None) -> pd.DataFrame:
 
 
 def describe(table: str | None = None) -> None:
-    """Print the data dictionary: every column with its type, unit and meaning.
+    """Print the data dictionary: every column with its type, unit and meaning, in the language in use.
+
+    In Chinese (``i18n.use("zh")``) the title, description, units and meanings come from the
+    catalog; column names and types stay as in the code.
 
     Parameters
     ----------
@@ -265,11 +269,46 @@ def describe(table: str | None = None) -> None:
         info = DATA_DICTIONARY[t]
         if k:
             print()
-        with i18n.language("zh"):  # the dictionary names each table in both languages
-            title_zh = i18n.name("table", t)
-        print(f"{t}.csv - {info['title']} ({title_zh})")
-        print(f"  {info['description']} Key: {', '.join(info['key'])}")
+        title = i18n.name("table", t)
+        if i18n.get_language() == "en":  # the English dictionary names each table in both languages
+            with i18n.language("zh"):
+                title += f" ({i18n.name('table', t)})"
+        print(f"{t}.csv - {title}")
+        print(
+            "  "
+            + i18n._(
+                "{description} Key: {key}",
+                description=i18n.name("table_description", t),
+                key=", ".join(info["key"]),
+            )
+        )
         width = max(len(c) for c in info["columns"]) + 1
         for col, (kind, unit, meaning) in info["columns"].items():
-            typ = kind + (f" [{unit}]" if unit else "")
-            print(f"  {col:<{width}}{typ:<14}{meaning}")
+            typ = kind + (f" [{column_unit(unit)}]" if unit else "")
+            print(f"  {col:<{width}}{_pad(typ, 14)}{column_meaning(meaning)}")
+
+
+def column_meaning(meaning: str) -> str:
+    """A column meaning of :data:`DATA_DICTIONARY` in the language in use (catalog context ``data_dictionary``).
+
+    >>> with i18n.language("zh"):
+    ...     column_meaning("Head count")
+    '员工人数'
+    """
+    return i18n._(meaning, context="data_dictionary")
+
+
+def column_unit(unit: str) -> str:
+    """A unit of :data:`DATA_DICTIONARY` in the language in use ("CNY" -> "元"); ranges such as "0-10" stay.
+
+    >>> with i18n.language("zh"):
+    ...     column_unit("CNY"), column_unit("0-10")
+    ('元', '0-10')
+    """
+    return i18n._(unit, context="unit") if unit else unit
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (a Chinese character takes two), then at least one space."""
+    wide = sum(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+    return text + " " * max(width - len(text) - wide, 1)
