@@ -177,3 +177,17 @@ def test_yunfeng_2025():
     profit = value.net_profit(orders, datasets.OBSERVATION_END, cost=cost)
     assert round(profit["gross_margin"].sum()) == 13_349_192
     assert int((profit["net_profit"] < 0).sum()) == 219
+
+
+def test_rate_table_shows_names_in_the_language_in_use_and_keeps_the_rates():
+    from coursekit import i18n
+
+    rates = datasets.load_cost_rates()
+    with i18n.language("zh"):
+        table = value.rate_table(rates)
+    assert list(table.columns) == ["activity", "variant", "unit", "rate_cny"]
+    assert table.iloc[0].tolist() == ["订单行", "全部", "每订单行", 6.0]
+    assert table.loc[1, "variant"] == "华东" and table.loc[16, "variant"] == "例行拜访"
+    assert table.loc[19, "variant"] == "战略客户" and table.loc[19, "rate_cny"] == 15000.0
+    assert value.rate_table(rates).loc[0, "variant"] == "All"
+    assert table["rate_cny"].tolist() == rates["rate_cny"].tolist()

@@ -63,7 +63,8 @@ def clv_sensitivity(
     Returns
     -------
     DataFrame
-        Total CLV (CNY), index ``annual_rate``, columns ``months``.
+        Total CLV (CNY): one row per annual rate, one column per horizon in months (the axes are
+        named in the language in use: "Discount / year", "Months").
 
     Examples
     --------
@@ -74,16 +75,18 @@ def clv_sensitivity(
     ...         return 1.0 * t + 0 * f
     >>> s = pd.DataFrame({"frequency": [1], "recency": [1.0], "T": [2.0]}, index=["A"])
     >>> clv_sensitivity(Constant(), 100.0, s, annual_rates=[0.0], months=[12, 24], unit="M")
-    months           12      24
-    annual_rate
-    0.0          1200.0  2400.0
+    Months               12      24
+    Discount / year
+    0.0              1200.0  2400.0
     """
     table = {
         int(m): [_total(bgf, ggf_or_value, summary, float(r), int(m), unit, margin) for r in annual_rates]
         for m in months
     }
-    out = pd.DataFrame(table, index=pd.Index([float(r) for r in annual_rates], name="annual_rate"))
-    out.columns.name = "months"
+    from .. import i18n
+
+    out = pd.DataFrame(table, index=pd.Index([float(r) for r in annual_rates], name=i18n._("Discount / year")))
+    out.columns.name = i18n._("Months")
     return out
 
 

@@ -4,7 +4,8 @@
   escalations, visits and account-years each customer caused in a window;
 - :func:`cost_to_serve`: those activities priced at activity-based cost rates (Yunfeng's
   ``cost_rates.csv`` by default), CNY per activity and in total;
-- :func:`net_profit`: gross margin (毛利) minus cost to serve, per customer.
+- :func:`net_profit`: gross margin (毛利) minus cost to serve, per customer;
+- :func:`rate_table`: the cost rates with activities, variants and units as names, to read.
 
 Gross margin is sales minus the cost of goods; it is not net profit. Net profit here is gross
 margin minus the cost to serve the customer (order handling, delivery, returns, service
@@ -22,6 +23,6 @@ Examples
 
 from __future__ import annotations
 
-from .cost import ACTIVITIES, activity_counts, cost_to_serve, net_profit
+from .cost import ACTIVITIES, activity_counts, cost_to_serve, net_profit, rate_table
 
-__all__ = ["ACTIVITIES", "activity_counts", "cost_to_serve", "net_profit"]
+__all__ = ["ACTIVITIES", "activity_counts", "cost_to_serve", "net_profit", "rate_table"]

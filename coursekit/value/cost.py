@@ -44,9 +44,10 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from .. import i18n
 from .._validate import CourseKitDataNote
 
-__all__ = ["ACTIVITIES", "activity_counts", "cost_to_serve", "net_profit"]
+__all__ = ["ACTIVITIES", "activity_counts", "cost_to_serve", "net_profit", "rate_table"]
 
 #: The activities of the cost model, in the order of the result columns.
 ACTIVITIES = (
@@ -507,4 +508,66 @@ def net_profit(
     out = out.round(2).sort_index()
     out = out.iloc[np.argsort(-out["net_profit"].to_numpy(), kind="stable")]
     out.index.name = customer_col
+    return out
+
+
+#: Names of the activities and units of ``cost_rates.csv`` for the reader (catalog entries, no keys).
+_ACTIVITY_NAMES = {
+    "order_line": i18n.N_("Order line"),
+    "delivery": i18n.N_("Delivery (one sales order)"),
+    "return_line": i18n.N_("Return line"),
+    "ticket": i18n.N_("Service ticket"),
+    "ticket_escalation": i18n.N_("Ticket escalation"),
+    "visit": i18n.N_("Customer visit"),
+    "account_management": i18n.N_("Account management"),
+}
+_UNIT_NAMES = {
+    "per order line": i18n.N_("per order line"),
+    "per delivery (one sales order)": i18n.N_("per delivery (one sales order)"),
+    "per return line": i18n.N_("per return line"),
+    "per ticket": i18n.N_("per ticket"),
+    "per escalated ticket": i18n.N_("per escalated ticket"),
+    "per visit": i18n.N_("per visit"),
+    "per account per year": i18n.N_("per account per year"),
+}
+
+
+def rate_table(rates=None) -> pd.DataFrame:
+    """The cost rates as the reader sees them: activity, variant and unit as names, rate in CNY.
+
+    A table to read, not to compute with (:func:`cost_to_serve` takes the rates with their
+    keys): the activity, the variant (region, ticket type, visit kind or tier; ``all`` when the
+    rate does not depend on one) and the unit are shown in the language in use.
+
+    Parameters
+    ----------
+    rates : DataFrame, optional
+        Columns activity, variant, unit, rate_cny (Yunfeng's ``cost_rates.csv`` by default).
+
+    Returns
+    -------
+    DataFrame
+        Columns activity, variant, unit, rate_cny, one row per rate, in the order of ``rates``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rates = pd.DataFrame({"activity": ["order_line", "visit"], "variant": ["all", "routine"],
+    ...                       "unit": ["per order line", "per visit"], "rate_cny": [6.0, 350.0]})
+    >>> rate_table(rates)["variant"].tolist()
+    ['All', 'Routine visit']
+    """
+    from .. import accounts, datasets, tiers  # noqa: F401 - they register the names of the variants
+
+    if rates is None:
+        from ..datasets import load_cost_rates
+
+        rates = load_cost_rates()
+    v.require_frame(rates, "rates")
+    v.require_columns(rates, ["activity", "variant", "unit", "rate_cny"], "rates")
+    out = rates[["activity", "variant", "unit", "rate_cny"]].copy()
+    out["activity"] = [i18n._(_ACTIVITY_NAMES.get(a, a)) for a in out["activity"]]
+    out["unit"] = [i18n._(_UNIT_NAMES.get(u, u)) for u in out["unit"]]
+    variants = i18n.display(out["variant"].astype(object), ["category", "visit_kind", "value_tier"])
+    out["variant"] = [i18n._("All") if x == "all" else x for x in variants]
     return out
