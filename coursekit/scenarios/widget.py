@@ -241,15 +241,17 @@ class Trainer:
             w["choices"].children = rows
         for cid, button in self.buttons.items():
             button.disabled = self.chosen is not None
-            button.button_style = _STYLE[int(self.chosen["score"])][0] if self.chosen and cid == self.chosen["id"] else ""
+            button.button_style = (
+                _STYLE[int(self.chosen["score"])][0] if self.chosen and cid == self.chosen["id"] else ""
+            )
         if self.chosen is None:
             w["feedback"].value = ""
             w["next"].layout.display = "none"
         else:
             color = _STYLE[int(self.chosen["score"])][1]
-            w["feedback"].value = (
-                f"<div class='coursekit-scenario-feedback' style='color:{color}'>{html.escape(self.feedback_text())}</div>"
-            )
+            w[
+                "feedback"
+            ].value = f"<div class='coursekit-scenario-feedback' style='color:{color}'>{html.escape(self.feedback_text())}</div>"
             w["next"].layout.display = None
         w["score"].value = ""
         w["restart"].layout.display = None if self.history else "none"
