@@ -379,3 +379,13 @@ def test_ipywidgets_is_imported_only_when_the_widget_is_built():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
+
+
+def test_scenario_steps_do_not_count_as_questions_on_the_dashboard(tmp_path, monkeypatch):
+    from coursekit.exercises import dashboard
+
+    monkeypatch.setenv("COURSEKIT_HOME", str(tmp_path))
+    t = Trainer(EXAMPLE, lesson="demo")
+    t.choose("a")
+    row = dashboard().loc["demo"]
+    assert (row["answered"], row["correct"]) == (0, 0)
