@@ -328,7 +328,8 @@ def dashboard() -> ProgressTable:
             pass  # no bank (any more) for this lesson: its progress still shows
         except Exception as exc:
             problem = _bank_problem(lesson, exc)
-        entries = data.get(lesson, {})
+        # scenario trainer steps ("scenario:<id>:<step>") are in the progress file, not in the question count
+        entries = {q: e for q, e in data.get(lesson, {}).items() if not q.startswith("scenario:")}
         answered = sum(1 for e in entries.values() if int(e.get("attempts", 0)) > 0)
         correct = sum(1 for e in entries.values() if e.get("status") == CORRECT)
         rows.append(
