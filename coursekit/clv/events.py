@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from .. import i18n
 from .formulas import customer_lifetime_value
 from .summary import _check_summary
 
@@ -166,8 +167,11 @@ def customer_events(
     out[np.abs(out) < 1e-12] = 0.0
     if no_history:
         v.note(
-            f"{no_history} customer(s) without a sales order in the cost window: no visits or tickets expected, "
-            "no handling cost",
+            i18n._(
+                "{n} customer(s) without a sales order in the cost window: no visits or tickets expected, "
+                "no handling cost",
+                n=no_history,
+            ),
             out,
         )
     return out

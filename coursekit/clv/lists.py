@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from .. import i18n
 from ..loyalty.status import customer_status
 from ..transactions.log import purchases
 from .formulas import dwyer_values
@@ -75,8 +76,13 @@ def repeat_buyers(summary: pd.DataFrame, *, min_frequency: int = 1) -> pd.DataFr
     out = summary[keep].copy()
     if (~keep).any():
         v.note(
-            f"{int((~keep).sum())} customer(s) with fewer than {min_frequency} repeat purchase(s) left out "
-            f"(new or one-off buyers), e.g. {summary.index[~keep][0]}",
+            i18n._(
+                "{n} customer(s) with fewer than {min_frequency} repeat purchase(s) left out (new or one-off buyers), "
+                "e.g. {example}",
+                n=int((~keep).sum()),
+                min_frequency=min_frequency,
+                example=summary.index[~keep][0],
+            ),
             out,
         )
     return out
@@ -196,8 +202,12 @@ def matrix_values(profit: pd.DataFrame, future_profit: pd.Series) -> pd.DataFram
     )
     if missing.any():
         v.note(
-            f"{int(missing.sum())} customer(s) without activity in the profit period: cost to serve and current "
-            f"profit 0, e.g. {idx[missing][0]!r}",
+            i18n._(
+                "{n} customer(s) without activity in the profit period: cost to serve and current profit 0, "
+                "e.g. {example!r}",
+                n=int(missing.sum()),
+                example=idx[missing][0],
+            ),
             out,
         )
     return out

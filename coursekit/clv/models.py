@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from .. import i18n
 from ..transactions.log import purchase_log
 from .summary import _check_summary, _check_unit, check_not_transposed
 
@@ -307,9 +308,14 @@ def fit_gamma_gamma(summary: pd.DataFrame, *, penalizer_coef: float = 0.0, **fit
     n_out = int((~keep).sum())
     if n_out:
         v.note(
-            f"{n_out} of {len(summary)} customers left out of the Gamma-Gamma fit: "
-            f"{int(no_repeat.sum())} without a repeat purchase (frequency 0), "
-            f"{int(zero_value.sum())} with monetary_value 0",
+            i18n._(
+                "{n} of {total} customers left out of the Gamma-Gamma fit: {no_repeat} without a repeat purchase "
+                "(frequency 0), {zero} with monetary_value 0",
+                n=n_out,
+                total=len(summary),
+                no_repeat=int(no_repeat.sum()),
+                zero=int(zero_value.sum()),
+            ),
             getattr(model, "data", None),
         )
     return model
@@ -351,8 +357,13 @@ def _note_overflow(values: pd.Series) -> None:
     bad = values.isna()
     if bad.any():
         v.note(
-            f"{int(bad.sum())} customer(s) have no {values.name}: numerical overflow in the model "
-            f"(lifetimes; very frequent buyers), e.g. {values.index[bad.to_numpy()][0]!r}",
+            i18n._(
+                "{n} customer(s) have no {what}: numerical overflow in the model (lifetimes; very frequent buyers), "
+                "e.g. {example!r}",
+                n=int(bad.sum()),
+                what=values.name,
+                example=values.index[bad.to_numpy()][0],
+            ),
             values,
         )
 

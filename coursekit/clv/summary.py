@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from .. import i18n
 from ..transactions.log import purchase_log
 
 __all__ = ["UNIT_DAYS", "summarize", "calibration_holdout", "check_not_transposed"]
@@ -341,8 +342,13 @@ def calibration_holdout(
     if len(first_in_holdout):
         n_purchases = int(np.isin(pc, first_in_holdout).sum())
         v.note(
-            f"{len(first_in_holdout)} customer(s) with their first purchase in the holdout period (after "
-            f"{cal_ts.date()}) are left out: {n_purchases} purchase(s)",
+            i18n._(
+                "{n} customer(s) with their first purchase in the holdout period (after {start}) are left out: "
+                "{purchases} purchase(s)",
+                n=len(first_in_holdout),
+                start=str(cal_ts.date()),
+                purchases=n_purchases,
+            ),
             out,
         )
     return out

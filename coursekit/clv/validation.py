@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from .. import i18n
 from .._validate import CourseKitDataNote
 from .models import _check_fitted, expected_purchases, probability_alive
 from .summary import _check_summary
@@ -85,8 +86,13 @@ def holdout_summary(models, cal_hold: pd.DataFrame) -> pd.DataFrame:
         missing = predicted.isna()
         if missing.any():
             notes.append(
-                f"{name}: {int(missing.sum())} customer(s) without a prediction (numerical overflow in the model) "
-                f"left out of actual and predicted, e.g. {cal_hold.index[missing.to_numpy()][0]!r}"
+                i18n._(
+                    "{model}: {n} customer(s) without a prediction (numerical overflow in the model) left out of "
+                    "actual and predicted, e.g. {example!r}",
+                    model=name,
+                    n=int(missing.sum()),
+                    example=cal_hold.index[missing.to_numpy()][0],
+                )
             )
         predicted, actual = predicted[~missing], actual_all[~missing]
         with np.errstate(invalid="ignore", divide="ignore"):

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _validate as v
+from .. import i18n
 from ..transactions.log import purchase_log
 
 __all__ = ["weekly_purchases"]
@@ -128,8 +129,13 @@ def weekly_purchases(
     if not out["complete"].iloc[-1]:
         days = (end_ts - week_start[-1]).days + 1
         log.notes.append(
-            f"week {n_weeks} (from {week_start[-1]:%Y-%m-%d}) is not complete at the end "
-            f"{end_ts:%Y-%m-%d} ({days} of 7 days): flagged complete=False"
+            i18n._(
+                "week {week} (from {start}) is not complete at the end {end} ({days} of 7 days): flagged complete=False",
+                week=n_weeks,
+                start=f"{week_start[-1]:%Y-%m-%d}",
+                end=f"{end_ts:%Y-%m-%d}",
+                days=days,
+            )
         )
     log.report(out)
     return out

@@ -164,8 +164,12 @@ def rfm_table(
         keep = log.day >= start_day
         if not keep.all():
             notes_after.append(
-                f"{int((~keep).sum())} purchase(s) before the start {start_ts:%Y-%m-%d} left out (window {start_ts:%Y-%m-%d} "
-                f"to {log.end:%Y-%m-%d})"
+                i18n._(
+                    "{n} purchase(s) before the start {start} left out (window {start} to {end})",
+                    n=int((~keep).sum()),
+                    start=f"{start_ts:%Y-%m-%d}",
+                    end=f"{log.end:%Y-%m-%d}",
+                )
             )
             log.customer, log.day = log.customer[keep], log.day[keep]
             log.amount = log.amount[keep] if log.amount is not None else None
