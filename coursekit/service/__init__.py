@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 from .measures import (
+    CHANNEL_NAMES,
     COMPLAINT_CAUSES,
     FAILURE_GROUPS,
     STANDARD_HOURS,
@@ -36,6 +37,7 @@ from .measures import (
 from .plotting import plot_response_times, plot_ticket_types
 
 __all__ = [
+    "CHANNEL_NAMES",
     "COMPLAINT_CAUSES",
     "FAILURE_GROUPS",
     "STANDARD_HOURS",

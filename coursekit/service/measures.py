@@ -18,6 +18,7 @@ from .. import _validate as v
 from .. import i18n
 
 __all__ = [
+    "CHANNEL_NAMES",
     "COMPLAINT_CAUSES",
     "FAILURE_GROUPS",
     "STANDARD_HOURS",
@@ -36,6 +37,13 @@ STANDARD_HOURS = 4.0
 
 #: Kind of ticket: a complaint (投诉) or any other service request.
 TICKET_KINDS = i18n.define_names("ticket_kind", {"complaint": "Complaint", "request": "Other request"}, column="kind")
+
+#: Contact channels of the tickets, with their names (for ``coursekit.display``).
+CHANNEL_NAMES = i18n.define_names(
+    "ticket_channel",
+    {"phone": "Phone", "WeChat": "WeChat", "email": "Email", "on-site visit": "On-site visit"},
+    column="channel",
+)
 
 #: The first cause of complaints of seed 002 (产品或服务的质量问题), split by what the ticket
 #: type records: the product itself, or the service around it. The other two causes of the
