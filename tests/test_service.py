@@ -147,8 +147,8 @@ def test_failed_customers_and_status_by_hand():
     assert once.index.tolist() == ["A", "B"]
     status = pd.DataFrame({"status": ["lost", "active"]}, index=["A", "B"])
     by = service.status_by_failures(t, status=status)
-    assert by.loc["failed_twice", "customers"] == 1 and by.loc["failed_twice", "lost"] == 1.0
-    assert by.loc["other_tickets", "active"] == 1.0 and by.loc["other_tickets", "churned"] == 0.0
+    assert by.loc["failed_twice", "customers"] == 1 and by.loc["failed_twice", "lost_share"] == 1.0
+    assert by.loc["other_tickets", "active_share"] == 1.0 and by.loc["other_tickets", "churned"] == 0.0
     with i18n.language("zh"):
         shown = coursekit.display(by)
     assert list(shown.index) == ["服务至少失败两次", "其他有工单的客户"]
@@ -182,7 +182,7 @@ def test_service_measures_bad_input():
     with pytest.raises(ValueError, match="standard_hours"):
         service.ticket_table(tickets, "2025-12-31", handling=handling, standard_hours=0)
     with pytest.raises(TypeError, match="'reopened' must hold True/False"):
-        service.ticket_table(tickets, "2025-12-31", handling=handling.assign(reopened=[0, 1, 0, 1, 0]))
+        service.ticket_table(tickets, "2026-12-31", handling=handling.assign(reopened=[0, 1, 0, 1, 0]))
     t = _table()
     with pytest.raises(ValueError, match="table is missing column 'on_time'"):
         service.one_stop_summary(t.drop(columns="on_time"))

@@ -469,7 +469,7 @@ def status_by_failures(
     -------
     DataFrame
         Two rows, ``failed_twice`` and ``other_tickets`` (keys of :data:`FAILURE_GROUPS`): ``customers``,
-        the share of each status key (``active`` ... ``lost``, 0-1) and ``churned`` (dormant or lost:
+        the share of each status (``active_share``, ``at_risk_share``, ``dormant_share``, ``lost_share``, 0-1) and ``churned`` (dormant or lost:
         no purchase for more than 180 days, the case data's churn rule). Customers with tickets
         but no status (no purchase left after returns) are left out with a note.
 
@@ -486,11 +486,11 @@ def status_by_failures(
     >>> t = pd.DataFrame({"customer_id": ["A", "A", "B", "C"], "failed": [True, True, True, False],
     ...                   "kind": ["complaint"] * 4, "opened_at": pd.to_datetime(["2025-01-01"] * 4)})
     >>> status = pd.DataFrame({"status": ["lost", "active", "dormant"]}, index=["A", "B", "C"])
-    >>> status_by_failures(t, status=status)[["customers", "active", "churned"]]
-                   customers  active  churned
+    >>> status_by_failures(t, status=status)[["customers", "active_share", "churned"]]
+                   customers  active_share  churned
     group
-    failed_twice           1     0.0      1.0
-    other_tickets          2     0.5      0.5
+    failed_twice           1           0.0      1.0
+    other_tickets          2           0.5      0.5
     """
     failing = failed_customers(table, min_failed=min_failed, customer_col=customer_col)
     v.require_frame(status, "status")
@@ -506,8 +506,8 @@ def status_by_failures(
         members = st[group == g]
         row = {"customers": len(members)}
         for key in keys:
-            row[key] = float((members == key).mean()) if len(members) else np.nan
-        row["churned"] = row["dormant"] + row["lost"]
+            row[f"{key}_share"] = float((members == key).mean()) if len(members) else np.nan
+        row["churned"] = row["dormant_share"] + row["lost_share"]
         out_rows[g] = row
     out = pd.DataFrame.from_dict(out_rows, orient="index")
     out.index = pd.CategoricalIndex(out.index, categories=list(FAILURE_GROUPS), ordered=True, name="group")
