@@ -676,6 +676,9 @@ PLOTS = {
     "rfm.plot_segments": _plot_segments,
     "rfm.plot_rfm_heatmap": _plot_rfm_heatmap,
     "service.plot_ticket_types": _plot_ticket_types,
+    "service.plot_response_times": lambda: __import__("coursekit.service").service.plot_response_times(
+        pd.DataFrame({"response_hours": [1.0, 6.0]})
+    ),
     "tiers.plot_pareto": _plot_pareto,
 }
 

@@ -1,6 +1,11 @@
-"""Customer service (客户服务): service tickets (服务工单) of the case company; lesson 02.
+"""Customer service (客户服务): one-stop service and complaint handling from the service tickets; lesson 02.
 
-- :func:`plot_ticket_types` (:mod:`.plotting`): tickets per type (or another column).
+- :mod:`.measures`: :func:`ticket_table` (tickets with their handling and the service flags),
+  :func:`one_stop_summary` (first-contact resolution, hand-offs, response time against the
+  4-hour standard of seed 003), :func:`handling_quality` (reopened, escalated, time to close),
+  :func:`complaint_causes`, :func:`failed_customers` and :func:`status_by_failures` (the
+  customers the service failed twice);
+- :mod:`.plotting`: :func:`plot_ticket_types`, :func:`plot_response_times`.
 
 Examples
 --------
@@ -15,6 +20,35 @@ Examples
 
 from __future__ import annotations
 
-from .plotting import plot_ticket_types
+from .measures import (
+    CHANNEL_NAMES,
+    COMPLAINT_CAUSES,
+    FAILURE_GROUPS,
+    STANDARD_HOURS,
+    TICKET_KINDS,
+    TYPE_CAUSES,
+    complaint_causes,
+    failed_customers,
+    handling_quality,
+    one_stop_summary,
+    status_by_failures,
+    ticket_table,
+)
+from .plotting import plot_response_times, plot_ticket_types
 
-__all__ = ["plot_ticket_types"]
+__all__ = [
+    "CHANNEL_NAMES",
+    "COMPLAINT_CAUSES",
+    "FAILURE_GROUPS",
+    "STANDARD_HOURS",
+    "TICKET_KINDS",
+    "TYPE_CAUSES",
+    "complaint_causes",
+    "failed_customers",
+    "handling_quality",
+    "one_stop_summary",
+    "plot_response_times",
+    "plot_ticket_types",
+    "status_by_failures",
+    "ticket_table",
+]
