@@ -60,16 +60,15 @@ def customers():
 
 # --------------------------------------------------------------------------- package shape
 def test_calculation_modules_do_not_import_matplotlib_at_top_level():
-    """Calculation modules stay light; plotting modules import matplotlib inside their functions."""
+    """Every module stays light: plotting modules import matplotlib inside their functions.
+
+    Only ``coursekit.plots`` (the chart style itself) and ``coursekit.notebook`` (set-up) may name it.
+    """
     root = Path(coursekit.__file__).parent
-    files = [
-        *sorted((root / "accounts").glob("*.py")),
-        *sorted((root / "funnel").glob("*.py")),
-        *sorted((root / "service").glob("*.py")),
-        root / "clv" / "weekly.py",
-        root / "transactions" / "overview.py",
-    ]
-    assert len(files) == 13
+    # coursekit/__init__.py re-exports find_cjk_font from plots, which itself imports matplotlib lazily
+    skip = {root / "plots.py", root / "notebook.py", root / "__init__.py"}
+    files = [p for p in sorted(root.rglob("*.py")) if p not in skip]
+    assert len(files) > 60
     for path in files:
         for node in ast.parse(path.read_text(encoding="utf-8")).body:  # top level only
             if isinstance(node, ast.Import):
