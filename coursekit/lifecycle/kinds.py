@@ -100,8 +100,8 @@ def kind_profile(
     channel           1       1            0.6          0.1        600.0
     internal          0       0            0.0          NaN          NaN
     """
-    from ..value.cost import _window
     from ..transactions import net_orders
+    from ..value.cost import _window
 
     v.require_frame(orders, "orders")
     if customers is None:
