@@ -23,7 +23,7 @@ def _figure(value: float, unit: str) -> str:
         return f"{value:.1f} %"
     if unit == "count":
         return f"{value:,.0f}"
-    return format_money(value, decimals=2 if abs(value) < 1e8 else 1)
+    return format_money(value, decimals=1 if abs(value) >= 1e4 else 0)
 
 
 def plot_fishbone(drivers: pd.DataFrame, ax=None):
@@ -65,12 +65,12 @@ def plot_fishbone(drivers: pd.DataFrame, ax=None):
     if missing:
         raise ValueError(f"drivers has no row for {missing}: pass a profit_drivers result")
     if ax is None:
-        _, ax = new_axes(figsize=(11, 6))
-    ax.set_xlim(0, 12)
+        _, ax = new_axes(figsize=(12, 6))
+    ax.set_xlim(0, 16)
     ax.set_ylim(0, 7)
-    ax.plot([0.3, 9.2], [3.5, 3.5], color="#333333", linewidth=3)
+    ax.plot([0.3, 13.2], [3.5, 3.5], color="#333333", linewidth=3)
     bones = [b for b in BONES if b != "result"]
-    xs = [1.0, 4.0, 7.0]
+    xs = [3.0, 7.2, 11.4]
     for i, bone in enumerate(bones):
         top = i < 3
         x0 = xs[i % 3]
@@ -92,15 +92,15 @@ def plot_fishbone(drivers: pd.DataFrame, ax=None):
         for j, (key, row) in enumerate(rows.iterrows()):
             t = (j + 1) / (len(rows) + 1)
             xr, yr = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
-            ax.plot([xr - 0.5, xr], [yr, yr], color=color, linewidth=1)
+            ax.plot([xr - 0.3, xr], [yr, yr], color=color, linewidth=1)
             label = f"{i18n.name('profit_driver', key)}: {_figure(float(row['value']), str(row['unit']))}"
-            ax.text(xr - 0.55, yr, label, ha="right", va="center", fontsize=8)
+            ax.text(xr - 0.35, yr, label, ha="right", va="center", fontsize=7.5)
     head = drivers[drivers["bone"].astype(str) == "result"]
     lines = [i18n.name("profit_bone", "result")] + [
         f"{i18n.name('profit_driver', k)}: {_figure(float(r['value']), str(r['unit']))}" for k, r in head.iterrows()
     ]
     ax.text(
-        9.35,
+        13.35,
         3.5,
         "\n".join(lines),
         ha="left",
