@@ -164,18 +164,18 @@ def test_profit_drivers_by_hand():
     )
     d = lifecycle.profit_drivers(orders, END, cost=cost)
     value = d["value"]
-    assert value["revenue"] == 1500.0
-    assert value["orders"] == 3
-    assert value["gross_margin"] == 400.0
-    assert value["margin_rate"] == pytest.approx(100 * 400 / 1500)
-    assert value["returned"] == 100.0
-    assert value["return_rate"] == pytest.approx(100 * 100 / 1600)
+    assert value["revenue_total"] == 1500.0
+    assert value["order_count"] == 3
+    assert value["margin_total"] == 400.0
+    assert value["margin_percent"] == pytest.approx(100 * 400 / 1500)
+    assert value["returned_sales"] == 100.0
+    assert value["return_percent"] == pytest.approx(100 * 100 / 1600)
     assert value["order_delivery_cost"] == 208.0  # 6 + 12 + 50 + 100 + 40
     assert value["cost_per_order"] == pytest.approx(208 / 3)
     assert value["ticket_cost"] == 150.0 and value["escalation_cost"] == 200.0
     assert value["visit_cost"] == 350.0 and value["account_cost"] == 150.0
     # A: 300 - 506 = -206; B: 100 - 552 = -452
-    assert value["net_profit"] == -658.0
+    assert value["profit_total"] == -658.0
     assert value["loss_customers"] == 2
     assert d["bone"].astype(str).to_dict() == _BONE_OF
     assert set(d["unit"]) == set(lifecycle.UNITS)
@@ -206,8 +206,8 @@ def test_plots_are_labelled(orders):
     assert any(t.startswith("Net revenue:") for t in texts)
     plt.close(ax.figure)
     with pytest.raises(ValueError, match="no row"):
-        lifecycle.plot_fishbone(d.drop(index="orders"))
+        lifecycle.plot_fishbone(d.drop(index="order_count"))
     summary = lifecycle.stage_summary(_quiet(lifecycle.lifecycle_stages, orders, END))
     ax = lifecycle.plot_stage_revenue(summary)
-    assert [t.get_text() for t in ax.get_xticklabels()][0] == "Potential"
+    assert [t.get_text() for t in ax.get_xticklabels()][0] == "Potential stage"
     plt.close(ax.figure)

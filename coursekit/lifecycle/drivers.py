@@ -26,7 +26,7 @@ BONES: dict[str, str] = i18n.define_names(
         "price_mix": "Price and product mix",
         "returns": "Returns",
         "orders_delivery": "Orders and delivery",
-        "service": "Service",
+        "service": "Service handling",
         "account_care": "Visits and account management",
         "result": "Customer profit",
     },
@@ -37,46 +37,44 @@ DRIVERS: dict[str, str] = i18n.define_names(
     "profit_driver",
     column="driver",
     english={
-        "revenue": "Net revenue",
-        "orders": "Orders",
-        "gross_margin": "Gross margin",
-        "margin_rate": "Gross margin rate",
-        "returned": "Sales returned",
-        "return_rate": "Return rate",
+        "revenue_total": "Net revenue",
+        "order_count": "Order count",
+        "margin_total": "Gross margin earned",
+        "margin_percent": "Gross margin rate",
+        "returned_sales": "Sales returned",
+        "return_percent": "Return rate",
         "order_delivery_cost": "Order lines and deliveries",
         "cost_per_order": "Cost per order",
-        "ticket_cost": "Service tickets",
+        "ticket_cost": "Service ticket cost",
         "escalation_cost": "Escalations",
         "visit_cost": "Visits",
         "account_cost": "Account management",
-        "net_profit": "Net profit",
+        "profit_total": "Net profit",
         "loss_customers": "Customers with a loss",
     },
 )
 """Each figure of :func:`profit_drivers`, ``key -> English name`` (Chinese in the catalog)."""
 
-UNITS: dict[str, str] = i18n.define_names(
-    "driver_unit", column="unit", english={"CNY": "CNY", "percent": "%", "count": "count"}
-)
-"""Units of the figures of :func:`profit_drivers`."""
+#: Units of the figures of :func:`profit_drivers` (the ``unit`` column).
+UNITS = ("CNY", "percent", "count")
 
 _BONE_OF = {
-    "revenue": "volume",
-    "orders": "volume",
-    "gross_margin": "price_mix",
-    "margin_rate": "price_mix",
-    "returned": "returns",
-    "return_rate": "returns",
+    "revenue_total": "volume",
+    "order_count": "volume",
+    "margin_total": "price_mix",
+    "margin_percent": "price_mix",
+    "returned_sales": "returns",
+    "return_percent": "returns",
     "order_delivery_cost": "orders_delivery",
     "cost_per_order": "orders_delivery",
     "ticket_cost": "service",
     "escalation_cost": "service",
     "visit_cost": "account_care",
     "account_cost": "account_care",
-    "net_profit": "result",
+    "profit_total": "result",
     "loss_customers": "result",
 }
-_UNIT = {"orders": "count", "loss_customers": "count", "margin_rate": "percent", "return_rate": "percent"}
+_UNIT = {"order_count": "count", "loss_customers": "count", "margin_percent": "percent", "return_percent": "percent"}
 _COST_COLUMNS = ("order_line", "delivery", "return_line", "ticket", "ticket_escalation", "visit", "account_management")
 
 
@@ -142,7 +140,7 @@ def profit_drivers(
     ...                      "account_management": [0.0, 0.0], "cost_to_serve": [100.0, 150.0]},
     ...                     index=["A", "B"])
     >>> d = profit_drivers(orders, "2025-12-31", cost=cost)
-    >>> d.loc[["revenue", "margin_rate", "return_rate", "cost_per_order", "net_profit", "loss_customers"],
+    >>> d.loc[["revenue_total", "margin_percent", "return_percent", "cost_per_order", "profit_total", "loss_customers"],
     ...       "value"].round(2).tolist()
     [1400.0, 24.29, 6.67, 75.0, 90.0, 1.0]
     """
@@ -184,19 +182,19 @@ def profit_drivers(
     n_orders = int(window.loc[amount > 0, order_col].nunique())
     handling = float(cost[["order_line", "delivery", "return_line"]].to_numpy().sum())
     values = {
-        "revenue": revenue,
-        "orders": n_orders,
-        "gross_margin": gross,
-        "margin_rate": 100 * gross / revenue if revenue else float("nan"),
-        "returned": returned,
-        "return_rate": 100 * returned / sales if sales else float("nan"),
+        "revenue_total": revenue,
+        "order_count": n_orders,
+        "margin_total": gross,
+        "margin_percent": 100 * gross / revenue if revenue else float("nan"),
+        "returned_sales": returned,
+        "return_percent": 100 * returned / sales if sales else float("nan"),
         "order_delivery_cost": handling,
         "cost_per_order": handling / n_orders if n_orders else float("nan"),
         "ticket_cost": float(cost["ticket"].sum()),
         "escalation_cost": float(cost["ticket_escalation"].sum()),
         "visit_cost": float(cost["visit"].sum()),
         "account_cost": float(cost["account_management"].sum()),
-        "net_profit": float(profit["net_profit"].sum()),
+        "profit_total": float(profit["net_profit"].sum()),
         "loss_customers": int((profit["net_profit"] < 0).sum()),
     }
     out = pd.DataFrame(

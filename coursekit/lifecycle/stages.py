@@ -23,12 +23,12 @@ STAGES: dict[str, str] = i18n.define_names(
     "lifecycle_stage",
     column="stage",
     english={
-        "potential": "Potential",
-        "development": "Development",
-        "growth": "Growth",
-        "mature": "Mature",
-        "decline": "Decline",
-        "termination": "Termination",
+        "potential": "Potential stage",
+        "development": "Development stage",
+        "growth": "Growth stage",
+        "mature": "Mature stage",
+        "decline": "Decline stage",
+        "termination": "Termination stage",
     },
 )
 """Lifecycle stage keys in lifecycle order, ``key -> English name`` (Chinese in the catalog)."""
