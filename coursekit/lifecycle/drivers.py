@@ -1,8 +1,8 @@
 """What drives customer profit (客户获利因素): the figures behind each bone of the fishbone (鱼骨图).
 
 Customer profit = net revenue × gross-margin rate − cost to serve. Seed 004 analyses the factors
-of customer profit with a fishbone diagram; :func:`profit_drivers` gives each bone its numbers
-from the order book and :func:`coursekit.value.cost_to_serve`, and
+of customer profit with a fishbone diagram; :func:`profit_drivers` gives each bone its numbers,
+taken from the order book and :func:`coursekit.value.cost_to_serve`, and
 :func:`coursekit.lifecycle.plot_fishbone` draws it.
 """
 
@@ -25,7 +25,7 @@ BONES: dict[str, str] = i18n.define_names(
         "volume": "Volume",
         "price_mix": "Price and product mix",
         "returns": "Returns",
-        "orders_delivery": "Orders and delivery",
+        "orders_delivery": "Order handling and delivery",
         "service": "Service handling",
         "account_care": "Visits and account management",
         "result": "Customer profit",
