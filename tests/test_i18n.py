@@ -52,6 +52,7 @@ def _registered():
     import coursekit.datasets
     import coursekit.exercises
     import coursekit.funnel  # noqa: F401,E401 - register names
+    import coursekit.lifecycle
     import coursekit.loyalty
     import coursekit.rfm
     import coursekit.service  # noqa: F401 - register names (lesson 02)

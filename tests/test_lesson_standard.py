@@ -637,6 +637,29 @@ def _plot_pareto():
     return tiers.plot_pareto(pd.Series([50.0, 30.0, 10.0, 5.0, 5.0], index=list("ABCDE")))
 
 
+def _plot_abc_curves():
+    from coursekit import tiers
+
+    table = pd.DataFrame({"revenue": [50.0, 30.0, 10.0], "gross_margin": [5.0, 9.0, 4.0]}, index=list("ABC"))
+    return tiers.plot_abc_curves(table)
+
+
+def _plot_fishbone():
+    from coursekit.lifecycle import DRIVERS, plot_fishbone
+    from coursekit.lifecycle.drivers import _BONE_OF
+
+    return plot_fishbone(
+        pd.DataFrame({"bone": [_BONE_OF[k] for k in DRIVERS], "value": 1.0, "unit": "CNY"}, index=list(DRIVERS))
+    )
+
+
+def _plot_stage_revenue():
+    from coursekit import lifecycle
+
+    table = pd.DataFrame({"stage": ["growth", "mature"], "revenue_last": [3.0, 1.0], "revenue_prior": [1.0, 1.0]})
+    return lifecycle.plot_stage_revenue(lifecycle.stage_summary(table))
+
+
 def _plot_cohort_retention():
     from coursekit import clv
 
@@ -680,6 +703,9 @@ PLOTS = {
         pd.DataFrame({"response_hours": [1.0, 6.0]})
     ),
     "tiers.plot_pareto": _plot_pareto,
+    "tiers.plot_abc_curves": _plot_abc_curves,
+    "lifecycle.plot_fishbone": _plot_fishbone,
+    "lifecycle.plot_stage_revenue": _plot_stage_revenue,
 }
 
 

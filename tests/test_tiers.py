@@ -268,3 +268,52 @@ def test_plot_pareto_labels_and_marks():
     plt.close(fig)
     with pytest.raises(TypeError):
         tiers.plot_pareto(s, None, "CNY")  # options are keyword-only
+
+
+# --------------------------------------------------------------------------- abc_compare, abc_shift, plot_abc_curves
+def _two_measures():
+    # revenue 50/30/10/5/5 -> A A B B C; margin 5/9/4/1/1 of 20: B 45 %, A 70 %, C 90 % -> A A A, D 95 % B, E C
+    return pd.DataFrame(
+        {"revenue": [50.0, 30.0, 10.0, 5.0, 5.0], "gross_margin": [5.0, 9.0, 4.0, 1.0, 1.0]}, index=list("ABCDE")
+    )
+
+
+def test_abc_compare_by_hand():
+    out = tiers.abc_compare(_two_measures())
+    assert out.index.tolist() == list("ABCDE")
+    assert out["class_first"].tolist() == ["A", "A", "B", "B", "C"]
+    assert out["class_second"].tolist() == ["A", "A", "A", "B", "C"]
+    assert out["moved"].tolist() == ["same", "same", "up", "same", "same"]
+    shift = tiers.abc_shift(out)
+    assert shift.loc["B", "A"] == 1 and shift.loc["A", "A"] == 2
+    assert shift["total"].tolist() == [2, 2, 1]
+
+
+def test_abc_compare_moves_down_and_notes_negative_values():
+    table = _two_measures()
+    table.loc["B", "gross_margin"] = -3.0  # B counts as 0: class C, two classes down
+    with pytest.warns(UserWarning, match="zero or negative"):
+        out = tiers.abc_compare(table)
+    assert out.loc["B", "class_second"] == "C"
+    assert out.loc["B", "moved"] == "down"
+    assert out.loc["B", "gross_margin"] == -3.0  # the value itself is kept
+    assert out.attrs["notes"]
+
+
+def test_abc_compare_checks_its_input():
+    with pytest.raises(ValueError, match="two different columns"):
+        tiers.abc_compare(_two_measures(), second="revenue")
+    with pytest.raises(ValueError, match="net_profit"):
+        tiers.abc_compare(_two_measures(), second="net_profit")
+    with pytest.raises(TypeError, match="must be a pandas DataFrame"):
+        tiers.abc_compare(_two_measures()["revenue"])
+
+
+def test_plot_abc_curves_draws_three_curves():
+    ax = tiers.plot_abc_curves(_two_measures())
+    lines = [line for line in ax.get_lines() if len(line.get_xdata()) == 6]
+    assert len(lines) == 3
+    # margin ranked by revenue: A 5, B 9, C 4 ... -> 25 %, 70 %, 90 %
+    assert lines[2].get_ydata()[1:4].tolist() == pytest.approx([25.0, 70.0, 90.0])
+    assert ax.get_legend() is not None
+    plt.close(ax.figure)

@@ -8,7 +8,8 @@
 
 Modules: :mod:`.classes` (ABC classes, tiers, :func:`display_names`),
 :mod:`.concentration` (curve, Gini, top share) and :mod:`.plotting`
-(:func:`plot_pareto`, matplotlib imported only when drawing). Classes and tiers
+(:func:`plot_pareto`, :func:`plot_abc_curves`, matplotlib imported only when drawing),
+:mod:`.compare` (:func:`abc_compare`, :func:`abc_shift`: ABC on revenue and on margin). Classes and tiers
 are stable keys (``"A"``, ``"strategic"``); names come from :func:`display_names`.
 
 Every function takes a Series of non-negative values (revenue, profit, CLV
@@ -32,17 +33,22 @@ Examples
 from __future__ import annotations
 
 from .classes import ABC_CLASSES, TIER_LABELS, abc_classes, assign_tiers, display_names
+from .compare import MOVES, abc_compare, abc_shift
 from .concentration import gini, lorenz_curve, top_share
-from .plotting import plot_pareto
+from .plotting import plot_abc_curves, plot_pareto
 
 __all__ = [
     "ABC_CLASSES",
+    "MOVES",
     "TIER_LABELS",
     "abc_classes",
+    "abc_compare",
+    "abc_shift",
     "assign_tiers",
     "display_names",
     "gini",
     "lorenz_curve",
+    "plot_abc_curves",
     "plot_pareto",
     "top_share",
 ]
