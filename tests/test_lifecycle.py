@@ -172,8 +172,8 @@ def test_profit_drivers_by_hand():
     assert value["return_percent"] == pytest.approx(100 * 100 / 1600)
     assert value["order_delivery_cost"] == 208.0  # 6 + 12 + 50 + 100 + 40
     assert value["cost_per_order"] == pytest.approx(208 / 3)
-    assert value["ticket_cost"] == 150.0 and value["escalation_cost"] == 200.0
-    assert value["visit_cost"] == 350.0 and value["account_cost"] == 150.0
+    assert value["ticket_cost_total"] == 150.0 and value["escalation_cost"] == 200.0
+    assert value["visit_cost_total"] == 350.0 and value["account_cost"] == 150.0
     # A: 300 - 506 = -206; B: 100 - 552 = -452
     assert value["profit_total"] == -658.0
     assert value["loss_customers"] == 2
