@@ -138,8 +138,8 @@ def time_in_stage(
     -------
     DataFrame
         Indexed by ``stage`` (the nine keys in order) with ``stays`` (ended stays), ``median_days``,
-        ``mean_days``, ``p90_days`` (90th percentile) and ``not_ended``. Days are whole calendar days
-        from entry to exit; NaN where a stage has no ended stay.
+        ``mean_days``, ``p90_days`` (90th percentile) and ``not_ended``. Days are whole calendar days between
+        entry and exit; NaN where a stage has no ended stay.
 
     Raises
     ------
