@@ -112,3 +112,19 @@ def test_bad_input():
         quality.flawed_customers(datasets.load_customers(), n=5)
     with pytest.raises(ValueError, match="customers is missing column"):
         quality.flawed_customers(pd.DataFrame({"customer_id": ["C1"]}))
+
+
+def test_named_shows_keys_by_name_and_leaves_problems_as_found():
+    from coursekit import opportunity  # noqa: F401  registers the channel names
+
+    table = pd.DataFrame(
+        {"region": ["East China", "east china", None], "acquisition_channel": ["referral", "Referral", "online"]}
+    )
+    i18n.use("zh")
+    try:
+        out = quality.named(table)
+    finally:
+        i18n.use("en")
+    assert out["region"].tolist()[:2] == ["华东", "east china"] and out["region"].isna().iloc[2]
+    assert out["acquisition_channel"].tolist() == ["转介绍", "Referral", "线上"]
+    assert table["region"].iloc[0] == "East China"  # the table itself is unchanged

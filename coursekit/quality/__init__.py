@@ -3,7 +3,8 @@
 - :func:`flawed_customers` (:mod:`.flawed`): a copy of some customer records with planted problems
   (the case "这张用户信息表的问题在哪里?");
 - :func:`find_issues` and :func:`check_quality` (:mod:`.check`): every problem of a table, one row
-  per cell or row, and the count per problem with examples.
+  per cell or row, and the count per problem with examples; :func:`named` shows a table with
+  problems by names where its values are keys.
 
 Examples
 --------
@@ -16,7 +17,7 @@ Examples
 
 from __future__ import annotations
 
-from .check import PROBLEMS, check_quality, find_issues
+from .check import PROBLEMS, check_quality, find_issues, named
 from .flawed import flawed_customers
 
-__all__ = ["PROBLEMS", "check_quality", "find_issues", "flawed_customers"]
+__all__ = ["PROBLEMS", "check_quality", "find_issues", "flawed_customers", "named"]

@@ -26,7 +26,7 @@ import pandas as pd
 from .. import _validate as v
 from .. import i18n
 
-__all__ = ["PROBLEMS", "UNIT_FACTORS", "check_quality", "find_issues"]
+__all__ = ["PROBLEMS", "UNIT_FACTORS", "check_quality", "find_issues", "named"]
 
 #: Problem keys in the order of the report, with their English names (Chinese in the catalog).
 PROBLEMS = i18n.define_names(
@@ -271,4 +271,53 @@ def check_quality(table: pd.DataFrame, *, examples: int = 3, **rules) -> pd.Data
     index = pd.CategoricalIndex(list(PROBLEMS), categories=list(PROBLEMS), ordered=True, name="problem")
     out = pd.DataFrame({"rows": rows, "columns": cols, "examples": shown}, index=index)
     out.attrs["issues"] = issues
+    return out
+
+
+def named(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with every value that is a known key shown by its name (in the language in use); others as found.
+
+    :func:`coursekit.display` names a column only when all its values are keys; a table with problems
+    has values that are not (``east china``), so this shows the keys by name and leaves the rest alone,
+    for the learner to see. Use it for showing only: check the table itself.
+
+    Parameters
+    ----------
+    table : DataFrame
+        A table of keys and raw values.
+
+    Returns
+    -------
+    DataFrame
+        A copy; in each text column, the values of the kind that holds most of them are replaced by names.
+
+    Raises
+    ------
+    TypeError
+        Not a DataFrame.
+    ValueError
+        An empty table.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from coursekit import accounts  # registers the region names
+    >>> named(pd.DataFrame({"region": ["East China", "east china"]}))["region"].tolist()
+    ['East China', 'east china']
+    """
+    v.require_frame(table, "table")
+    out = table.copy()
+    kinds = i18n.kinds()
+    for col in out.columns:
+        values = out[col]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values):
+            continue
+        seen = set(values.dropna().astype(str))
+        best = max(kinds, key=lambda k: len(seen & set(map(str, kinds[k]))), default=None)
+        if best is None or not seen & set(map(str, kinds[best])):
+            continue
+        keys = {str(k): k for k in kinds[best]}
+        out[col] = values.map(
+            lambda x, keys=keys, kind=best: i18n.name(kind, keys[x]) if isinstance(x, str) and x in keys else x
+        )
     return out

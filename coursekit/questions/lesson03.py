@@ -80,7 +80,7 @@ QUESTIONS = [
         "q2",
         prompt=(
             "Zhang Wei's three dormant accounts with the largest worth, largest first (a list of customer ids).",
-            "张伟名下价值最高的三个休眠客户，从高到低（客户编号列表）。",
+            "Zhang Wei 名下价值最高的三个休眠客户，从高到低（客户编号列表）。",
         ),
         expected=lambda: _dormant()[_dormant()["account_manager"] == "Zhang Wei"].index[:3],
         ordered=True,
@@ -178,7 +178,7 @@ QUESTIONS = [
         prompt=(
             "Conversion at the bargaining stage (谈判) of Zhang Wei's opportunities: moved on / (entered - still open), "
             "0-1, rounded to 3 decimals (answers within 0.001 are accepted).",
-            "张伟的商机在谈判阶段的转化率：进入下一阶段数 /（进入数 - 仍未结束数），0-1，保留 3 位小数（误差 0.001 以内算对）。",
+            "Zhang Wei 的商机在谈判阶段的转化率：进入下一阶段数 /（进入数 - 仍未结束数），0-1，保留 3 位小数（误差 0.001 以内算对）。",
         ),
         expected=_zhang_wei_bargaining,
         rtol=0,
