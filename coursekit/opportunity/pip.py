@@ -52,7 +52,8 @@ def pip_table(costs, *, savings: dict) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Indexed by item: ``cost_today``, ``saving_share``, ``saving`` and ``cost_after`` (CNY per year).
+        Indexed by item: ``today`` (cost today), ``saving_share``, ``saving`` and ``after`` (cost after
+        the proposal), CNY per year.
 
     Raises
     ------
@@ -64,9 +65,9 @@ def pip_table(costs, *, savings: dict) -> pd.DataFrame:
     Examples
     --------
     >>> pip_table({"downtime": 100_000.0, "stock": 50_000.0}, savings={"downtime": 0.4})
-              cost_today  saving_share   saving  cost_after
-    downtime    100000.0           0.4  40000.0     60000.0
-    stock        50000.0           0.0      0.0     50000.0
+                 today  saving_share   saving    after
+    downtime  100000.0           0.4  40000.0  60000.0
+    stock      50000.0           0.0      0.0  50000.0
     """
     cost = _costs(costs)
     unknown = [k for k in savings if k not in cost.index]
@@ -76,7 +77,7 @@ def pip_table(costs, *, savings: dict) -> pd.DataFrame:
     if (share > 1).any() or share.isna().any():
         raise ValueError("savings must be shares of the cost, at most 1")
     saving = cost * share
-    return pd.DataFrame({"cost_today": cost, "saving_share": share, "saving": saving, "cost_after": cost - saving})
+    return pd.DataFrame({"today": cost, "saving_share": share, "saving": saving, "after": cost - saving})
 
 
 def pip_value(costs, *, savings: dict, extra_revenue: float, margin_rate: float) -> pd.Series:
@@ -129,9 +130,9 @@ def pip_value(costs, *, savings: dict, extra_revenue: float, margin_rate: float)
     net = saving - extra
     return pd.Series(
         {
-            "cost_today": float(table["cost_today"].sum()),
+            "cost_today": float(table["today"].sum()),
             "customer_saving": saving,
-            "cost_after": float(table["cost_after"].sum()),
+            "cost_after": float(table["after"].sum()),
             "customer_pays_more": extra,
             "customer_net_gain": net,
             "customer_return": net / extra if extra > 0 else float("nan"),
