@@ -14,7 +14,8 @@ import inspect
 import pandas as pd
 import pytest
 
-MODULES = ["rfm", "tiers", "clv", "transactions", "accounts", "funnel", "service", "loyalty", "value", "lifecycle"]
+MODULES = ["rfm", "tiers", "clv", "transactions", "accounts", "funnel", "service", "loyalty", "value"]
+MODULES += ["lifecycle", "quality", "opportunity"]  # lessons 01 and 03
 
 # Parameter names that hold the data a function works on.
 DATA_PARAMS = {

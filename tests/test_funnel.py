@@ -88,3 +88,38 @@ def test_plot_funnel_bad_input():
         funnel.plot_funnel(counts["reached"])
     with pytest.raises(ValueError, match="funnel is empty: it has no rows"):
         funnel.plot_funnel(counts.iloc[:0])
+
+
+def test_stage_conversion_by_hand():
+    opps = pd.DataFrame(
+        {
+            "stage_reached": ["opportunity", "lead", "lead", "reach", "service"],
+            "status": ["lost", "lost", "open", "lost", "won"],
+        }
+    )
+    out = funnel.stage_conversion(opps)
+    # entered: opportunity 5, lead 4, reach 2; lead: moved on 2, open 1, so 2 / (4 - 1)
+    assert out.loc[["opportunity", "lead", "reach"], "entered"].tolist() == [5, 4, 2]
+    assert out.loc["lead", "conversion"] == pytest.approx(2 / 3)
+    assert out.loc["opportunity", "conversion"] == pytest.approx(4 / 5)
+    assert out.loc["reach", "lost_here"] == 1 and np.isnan(out.loc["service", "conversion"])
+
+
+def test_time_in_stage_and_lost_deals_on_the_case_data():
+    history = datasets.load_opportunity_stages()
+    with pytest.warns(UserWarning, match="stays without an exit date"):
+        days = funnel.time_in_stage(history)
+    assert days.loc["opportunity", "stays"] + days.loc["opportunity", "not_ended"] == 2600
+    assert days.loc["service", "stays"] == 0 and days.loc["opportunity", "median_days"] == 8.0
+    opps = datasets.load_opportunities()
+    where = funnel.lost_by_stage(opps)
+    assert where["lost"].sum() == (opps["status"] == "lost").sum() == 2004
+    assert where.loc["bargaining", "top_reason"] == "price too high"
+    why = funnel.lost_reasons(opps, stage="bargaining")
+    assert why["lost"].sum() == 249 and why.index[0] == "price too high"
+    with pytest.raises(ValueError, match="stage must be funnel stages"):
+        funnel.lost_reasons(opps, stage="pitch")
+    with pytest.raises(ValueError, match="before 'entered_date'"):
+        funnel.time_in_stage(
+            pd.DataFrame({"stage": ["lead"], "entered_date": ["2025-02-01"], "exited_date": ["2025-01-01"]})
+        )
