@@ -54,6 +54,7 @@ def _registered():
     import coursekit.funnel  # noqa: F401,E401 - register names
     import coursekit.loyalty
     import coursekit.rfm
+    import coursekit.satisfaction
     import coursekit.tiers  # noqa: F401 - register names (run alone, nothing else imports them)
 
     return {
