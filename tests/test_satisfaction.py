@@ -198,7 +198,7 @@ def test_measures_and_complaint_stats_hand_computed():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         out = satisfaction.satisfaction_measures(answers, lines, "2025-12-31", tickets=tickets)
-    assert out.loc[2025].tolist() == [50.0, 50.0, 50.0, 120.0, 50.0]  # 1 of 2 buyers of 2024 came back
+    assert out[2025].tolist() == [50.0, 50.0, 50.0, 120.0, 50.0]  # 1 of 2 buyers of 2024 came back
     stats = satisfaction.complaint_stats(tickets)
     assert stats.loc[2025].tolist() == [2.0, 1.0, 50.0, 100.0, 5.0, 4.0]
 

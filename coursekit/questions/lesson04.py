@@ -90,31 +90,33 @@ QUESTIONS = [
     NumericQuestion(
         "q1",
         prompt=(
-            "NPS of the June 2025 wave: % promoters (9-10) minus % detractors (0-6) among its answers, in "
-            "points, rounded to 1 decimal (answers within 0.05 points are accepted).",
-            "2025年6月一轮的 NPS：该轮回答中推荐者（9-10 分）占比减去贬损者（0-6 分）占比，单位为分，"
-            "保留 1 位小数（误差 0.05 分以内算对）。",
+            "NPS of the LARGE customers (size 'large', 500+ employees) in the June 2025 wave: % promoters (9-10) "
+            "minus % detractors (0-6) among their answers, in points, rounded to 1 decimal (answers within 0.05 "
+            "points are accepted).",
+            "2025年6月一轮中大型客户（size 为 'large'，500 人以上）的 NPS：其回答中推荐者（9-10 分）占比减去贬损者"
+            "（0-6 分）占比，单位为分，保留 1 位小数（误差 0.05 分以内算对）。",
         ),
-        expected=lambda: round(satisfaction.nps(_wave(2025)), 1),
+        expected=lambda: round(satisfaction.nps(_wave(2025).query("size == 'large'")), 1),
         atol=0.05,
         hints=[
-            ("Select the answers of 2025 from the survey table (column year).", "从调查表中选出 2025 年的回答（year 列）。"),
-            ("satisfaction.nps takes the table and uses its nps_score column.", "satisfaction.nps 接受整张表，使用其中的 nps_score 列。"),
+            ("Group the survey table by size and year with nps_by.", "用 nps_by 按 size 和 year 分组。"),
+            ('Read the row ("large", 2025), column "nps".', '读取 ("large", 2025) 行的 "nps" 列。'),
         ],
     ),
     NumericQuestion(
         "q2",
         prompt=(
-            "Margin of error of that 2025 NPS at 95 % confidence (half the width of the interval, points; "
-            "method: variance of the promoter-minus-detractor difference), rounded to 1 decimal (within 0.05).",
-            "上述 2025 年 NPS 在 95% 置信水平下的误差范围（区间宽度的一半，单位为分；方法：推荐者减贬损者之差的方差），"
-            "保留 1 位小数（误差 0.05 以内）。",
+            "Margin of error of the NPS of ALL 999 answers (2023-25) at 90 % confidence (half the width of the "
+            "interval, points; method: variance of the promoter-minus-detractor difference), rounded to 1 "
+            "decimal (within 0.05).",
+            "全部 999 份回答（2023-25 年）的 NPS 在 90% 置信水平下的误差范围（区间宽度的一半，单位为分；方法：推荐者减"
+            "贬损者之差的方差），保留 1 位小数（误差 0.05 以内）。",
         ),
-        expected=lambda: round(float(satisfaction.nps_interval(_wave(2025))["margin"]), 1),
+        expected=lambda: round(float(satisfaction.nps_interval(_survey(), level=0.9)["margin"]), 1),
         atol=0.05,
         hints=[
             ("satisfaction.nps_interval returns the interval and its margin.", "satisfaction.nps_interval 返回区间及误差范围。"),
-            ('Read the "margin" entry.', '读取 "margin" 一项。'),
+            ('Pass level=0.9 and read the "margin" entry.', '传入 level=0.9，读取 "margin" 一项。'),
         ],
     ),
     ChoiceQuestion(
@@ -187,16 +189,16 @@ QUESTIONS = [
     NumericQuestion(
         "q7",
         prompt=(
-            "The satisfaction trap: among the surveyed customers whose LATEST answer is a promoter (9-10), the % "
-            "that have left (dormant or lost at 2025-12-31), rounded to 1 decimal (within 0.05).",
-            "满意陷阱：最近一次回答为推荐者（9-10 分）的受访客户中，截至2025年12月31日已离开（休眠或流失）的百分比，"
-            "保留 1 位小数（误差 0.05 以内）。",
+            "The satisfaction trap, for the middle group: among the surveyed customers whose LATEST answer is a "
+            "passive (7-8), the % that have left (dormant or lost at 2025-12-31), rounded to 1 decimal (within 0.05).",
+            "满意陷阱，看中间组：最近一次回答为被动者（7-8 分）的受访客户中，截至2025年12月31日已离开（休眠或流失）的"
+            "百分比，保留 1 位小数（误差 0.05 以内）。",
         ),
-        expected=lambda: round(100 * float(_signals().query("nps_group == 'promoter'")["left"].mean()), 1),
+        expected=lambda: round(100 * float(_signals().query("nps_group == 'passive'")["left"].mean()), 1),
         atol=0.05,
         hints=[
             ("signal_summary gives left_pct per NPS group.", "signal_summary 按 NPS 分组给出 left_pct。"),
-            ('Read the row "promoter", column "left_pct".', '读取 "promoter" 行的 "left_pct" 列。'),
+            ('Read the row "passive", column "left_pct".', '读取 "passive" 行的 "left_pct" 列。'),
         ],
     ),
     IdsQuestion(

@@ -60,7 +60,8 @@ def satisfaction_measures(
     Returns
     -------
     DataFrame
-        One row per year of the orders (index ``year``), the five measures as columns.
+        One row per measure (index ``measure``: the keys of :data:`MEASURES`, names with
+        ``coursekit.display``), one column per calendar year of the orders.
 
     Raises
     ------
@@ -78,7 +79,7 @@ def satisfaction_measures(
     >>> with warnings.catch_warnings():
     ...     warnings.simplefilter("ignore")
     ...     table = satisfaction_measures(answers, lines, "2025-12-31", tickets=ticket)
-    >>> table.loc[2025].tolist()  # 1 of 2 buyers of 2024 came back; 1 complaint on 1 order
+    >>> table[2025].tolist()  # 1 of 2 buyers of 2024 came back; 1 complaint on 1 order
     [0.0, 50.0, 100.0, 80.0, 0.0]
     """
     v.require_frame(survey, "survey")
@@ -107,8 +108,9 @@ def satisfaction_measures(
             "purchase_amount": float(this["amount"].sum()) / len(buyers),
             "price_sensitivity_pct": 100.0 * float((price[in_year] >= 9).mean()) if in_year.any() else float("nan"),
         }
-    out = pd.DataFrame.from_dict(rows, orient="index")
-    out.index.name = "year"
+    out = pd.DataFrame(rows)
+    out.index = pd.CategoricalIndex(list(MEASURES), categories=list(MEASURES), ordered=True, name="measure")
+    out.columns.name = "year"
     return out
 
 

@@ -19,19 +19,16 @@ NPS_GROUPS = i18n.define_names(
     english={"promoter": "Promoters (9-10)", "passive": "Passives (7-8)", "detractor": "Detractors (0-6)"},
 )
 #: Columns that :func:`survey_table` adds and :func:`nps_by` groups by, with their names (chart labels).
-DIMENSIONS = i18n.define_names(
-    "survey_dimension",
-    {
-        "year": "Survey year",
-        "nps_group": "NPS group",
-        "company_name": "Company",
-        "customer_type": "Customer type",
-        "size": "Company size",
-        "region": "Sales region",
-        "industry": "Industry",
-        "account_manager": "Account manager",
-    },
-)
+DIMENSIONS = {
+    "year": i18n.N_("Survey year"),
+    "nps_group": i18n.N_("NPS group"),
+    "company_name": i18n.N_("Company"),
+    "customer_type": i18n.N_("Customer type"),
+    "size": i18n.N_("Company size"),
+    "region": i18n.N_("Sales region"),
+    "industry": i18n.N_("Industry"),
+    "account_manager": i18n.N_("Account manager"),
+}
 #: Customer columns that :func:`survey_table` joins to the answers (those present are taken).
 CUSTOMER_COLUMNS = ("company_name", "customer_type", "size", "region", "industry", "account_manager")
 

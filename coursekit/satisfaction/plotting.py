@@ -25,7 +25,7 @@ def _labels(index: pd.Index) -> list[str]:
 def _lookup_dimensions() -> dict:
     from .nps import DIMENSIONS
 
-    return {key: i18n.name("survey_dimension", key) for key in DIMENSIONS}
+    return {key: i18n._(english) for key, english in DIMENSIONS.items()}
 
 
 def plot_nps_by(table: pd.DataFrame, *, ax=None):
