@@ -67,7 +67,10 @@ POLLS = [
         expected="B",
         hints=[
             ("How wide is the interval of a survey of 200-400 answers?", "200-400 份回答的调查，置信区间有多宽？"),
-            ("Compare the change (1.9 points) with the margins (about 7-10 points).", "把变化（1.9 分）与误差范围（约 7-10 分）比较。"),
+            (
+                "Compare the change (1.9 points) with the margins (about 7-10 points).",
+                "把变化（1.9 分）与误差范围（约 7-10 分）比较。",
+            ),
         ],
     ),
     ChoiceQuestion(
@@ -80,7 +83,10 @@ POLLS = [
         options="ABCD",
         expected="C",
         hints=[
-            ("Promoters say they would recommend Yunfeng; do they all keep buying?", "推荐者说会推荐云峰，他们都还在买吗？"),
+            (
+                "Promoters say they would recommend Yunfeng; do they all keep buying?",
+                "推荐者说会推荐云峰，他们都还在买吗？",
+            ),
             ("The case data plant a satisfaction trap.", "案例数据里埋了一个满意陷阱。"),
         ],
     ),
@@ -115,7 +121,10 @@ QUESTIONS = [
         expected=lambda: round(float(satisfaction.nps_interval(_survey(), level=0.9)["margin"]), 1),
         atol=0.05,
         hints=[
-            ("satisfaction.nps_interval returns the interval and its margin.", "satisfaction.nps_interval 返回区间及误差范围。"),
+            (
+                "satisfaction.nps_interval returns the interval and its margin.",
+                "satisfaction.nps_interval 返回区间及误差范围。",
+            ),
             ('Pass level=0.9 and read the "margin" entry.', '传入 level=0.9，读取 "margin" 一项。'),
         ],
     ),
@@ -135,7 +144,10 @@ QUESTIONS = [
         expected="B",
         judgement=True,
         hints=[
-            ("Run nps_by on customer type and year and read low and high.", "按客户类型和年份运行 nps_by，读 low 与 high。"),
+            (
+                "Run nps_by on customer type and year and read low and high.",
+                "按客户类型和年份运行 nps_by，读 low 与 high。",
+            ),
             ("Do the 2023 and 2025 intervals of channel partners overlap?", "渠道商 2023 与 2025 年的区间是否重叠？"),
         ],
     ),
@@ -158,14 +170,20 @@ QUESTIONS = [
             "Place the attributes with STATED importance instead of derived importance "
             '(key_drivers(..., importance="stated")). Which attributes fall in "Concentrate here"? Give the '
             'attribute keys, e.g. ["delivery"].',
-            "改用自述重要性（而非推导重要性）给指标定位（key_drivers(..., importance=\"stated\")）。哪些指标落在"
-            "“重点改进”格？请给出指标的键，例如 [\"delivery\"]。",
+            '改用自述重要性（而非推导重要性）给指标定位（key_drivers(..., importance="stated")）。哪些指标落在'
+            '“重点改进”格？请给出指标的键，例如 ["delivery"]。',
         ),
         expected=_stated_concentrate,
         ordered=False,
         hints=[
-            ("Compute the key drivers with importance='stated' and read the quadrant column.", "用 importance='stated' 计算关键驱动因素，看 quadrant 列。"),
-            ('Keep the rows whose quadrant is "concentrate"; their index is the answer.', '保留 quadrant 为 "concentrate" 的行，其索引就是答案。'),
+            (
+                "Compute the key drivers with importance='stated' and read the quadrant column.",
+                "用 importance='stated' 计算关键驱动因素，看 quadrant 列。",
+            ),
+            (
+                'Keep the rows whose quadrant is "concentrate"; their index is the answer.',
+                '保留 quadrant 为 "concentrate" 的行，其索引就是答案。',
+            ),
         ],
     ),
     ChoiceQuestion(
@@ -182,8 +200,14 @@ QUESTIONS = [
         expected="B",
         judgement=True,
         hints=[
-            ("What customers say and what moves their satisfaction can differ.", "客户说的和真正影响满意度的可能不同。"),
-            ("Compare derived importance and the matrix cell of price and delivery.", "比较价格与交货的推导重要性和矩阵位置。"),
+            (
+                "What customers say and what moves their satisfaction can differ.",
+                "客户说的和真正影响满意度的可能不同。",
+            ),
+            (
+                "Compare derived importance and the matrix cell of price and delivery.",
+                "比较价格与交货的推导重要性和矩阵位置。",
+            ),
         ],
     ),
     NumericQuestion(
@@ -212,8 +236,14 @@ QUESTIONS = [
         expected=_key_detractors,
         ordered=False,
         hints=[
-            ("Filter the signals on key_account, nps_group and status.", "在 signals 表上按 key_account、nps_group 和 status 筛选。"),
-            ('Combine three conditions with &: key_account, nps_group == "detractor", status == "active".', '用 & 组合三个条件：key_account、nps_group == "detractor"、status == "active"。'),
+            (
+                "Filter the signals on key_account, nps_group and status.",
+                "在 signals 表上按 key_account、nps_group 和 status 筛选。",
+            ),
+            (
+                'Combine three conditions with &: key_account, nps_group == "detractor", status == "active".',
+                '用 & 组合三个条件：key_account、nps_group == "detractor"、status == "active"。',
+            ),
         ],
     ),
     ChoiceQuestion(
@@ -229,7 +259,10 @@ QUESTIONS = [
         expected="A",
         judgement=True,
         hints=[
-            ("NPS = % promoters - % detractors; passives count only in the denominator.", "NPS = 推荐者占比 − 贬损者占比；被动者只计入分母。"),
+            (
+                "NPS = % promoters - % detractors; passives count only in the denominator.",
+                "NPS = 推荐者占比 − 贬损者占比；被动者只计入分母。",
+            ),
             ("Check the detractors_pct of 2025 in nps_by.", "查看 nps_by 中 2025 年的 detractors_pct。"),
         ],
     ),
