@@ -697,6 +697,17 @@ PLOTS = {
     "clv.plot_weekly_purchases": _plot_weekly_purchases,
     "funnel.plot_funnel": _plot_funnel,
     "rfm.plot_segments": _plot_segments,
+    "satisfaction.plot_nps_by": lambda: __import__("coursekit.satisfaction").satisfaction.plot_nps_by(
+        pd.DataFrame({"nps": [5.0], "low": [-5.0], "high": [15.0]}, index=pd.Index([2025], name="year"))
+    ),
+    "satisfaction.plot_importance_performance": lambda: __import__(
+        "coursekit.satisfaction"
+    ).satisfaction.plot_importance_performance(
+        pd.DataFrame(
+            {"performance": [6.0, 7.5], "derived_pct": [70.0, 30.0]},
+            index=pd.Index(["delivery", "price"], name="attribute"),
+        )
+    ),
     "rfm.plot_rfm_heatmap": _plot_rfm_heatmap,
     "service.plot_ticket_types": _plot_ticket_types,
     "service.plot_response_times": lambda: __import__("coursekit.service").service.plot_response_times(
