@@ -14,7 +14,7 @@ import inspect
 import pandas as pd
 import pytest
 
-MODULES = ["rfm", "tiers", "clv", "transactions", "accounts", "funnel", "service", "loyalty", "value"]
+MODULES = ["rfm", "tiers", "clv", "transactions", "accounts", "funnel", "service", "loyalty", "value", "voc"]
 
 # Parameter names that hold the data a function works on.
 DATA_PARAMS = {

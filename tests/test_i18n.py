@@ -55,6 +55,7 @@ def _registered():
     import coursekit.loyalty
     import coursekit.rfm
     import coursekit.tiers  # noqa: F401 - register names (run alone, nothing else imports them)
+    import coursekit.voc  # noqa: F401 - register names (lesson 05)
 
     return {
         (kind, english)

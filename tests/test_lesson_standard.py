@@ -677,6 +677,12 @@ PLOTS = {
     "rfm.plot_rfm_heatmap": _plot_rfm_heatmap,
     "service.plot_ticket_types": _plot_ticket_types,
     "tiers.plot_pareto": _plot_pareto,
+    "voc.plot_better_worse": lambda: (m := importlib.import_module("coursekit.voc")).plot_better_worse(
+        m.kano_summary(coursekit.datasets.load_kano())
+    ),
+    "voc.plot_ctq_tree": lambda: (m := importlib.import_module("coursekit.voc")).plot_ctq_tree(
+        m.ctq_tree(coursekit.datasets.load_tickets(), "2025-12-31", orders=coursekit.datasets.load_orders())
+    ),
 }
 
 
