@@ -17,7 +17,7 @@ Examples
 
 from __future__ import annotations
 
-from .kano import EVALUATION_TABLE, KANO_CATEGORIES, kano_category, kano_summary
+from .kano import EVALUATION_TABLE, KANO_CATEGORIES, evaluation_table, kano_category, kano_summary
 from .plotting import plot_better_worse, plot_ctq_tree
 from .specs import RESPONSE_LEVELS, URGENT_TERMS, ctq_tree, needs_table, response_levels
 from .tagger import SENTIMENTS, THEMES, add_terms, confusion, default_lexicon, tag_remarks, tagging_accuracy, words
@@ -33,6 +33,7 @@ __all__ = [
     "confusion",
     "ctq_tree",
     "default_lexicon",
+    "evaluation_table",
     "kano_category",
     "kano_summary",
     "needs_table",

@@ -20,7 +20,7 @@ import pandas as pd
 from .. import _validate as v
 from .. import i18n
 
-__all__ = ["KANO_CATEGORIES", "EVALUATION_TABLE", "kano_category", "kano_summary"]
+__all__ = ["KANO_CATEGORIES", "EVALUATION_TABLE", "evaluation_table", "kano_category", "kano_summary"]
 
 #: Kano categories, in the tie-break order of :func:`kano_summary` (must-be first).
 KANO_CATEGORIES = i18n.define_names(
@@ -45,6 +45,27 @@ _ROWS = {
 }
 #: The evaluation table as a DataFrame: functional answer (rows) x dysfunctional answer (columns).
 EVALUATION_TABLE = pd.DataFrame(_ROWS, index=list(ANSWERS)).T.rename_axis(index="functional", columns="dysfunctional")
+
+
+def evaluation_table() -> pd.DataFrame:
+    """The standard Kano evaluation table for reading: answers and categories as names in the language in use.
+
+    Returns
+    -------
+    DataFrame
+        Functional answer (rows) x dysfunctional answer (columns), each cell the category name;
+        :data:`EVALUATION_TABLE` holds the same table with keys.
+
+    Examples
+    --------
+    >>> evaluation_table().loc["I like it", "I dislike it"]
+    'One-dimensional quality'
+    """
+    answers = i18n.names("kano_answer")
+    table = EVALUATION_TABLE.apply(lambda col: col.map(lambda key: i18n.name("kano_category", key)))
+    table = table.rename(index=answers, columns=answers)
+    table.index.name, table.columns.name = i18n._("Functional answer"), i18n._("Dysfunctional answer")
+    return table
 
 
 def _answers(values, name: str) -> pd.Series:

@@ -437,7 +437,7 @@ def tagging_accuracy(tagged: pd.DataFrame, truth: pd.DataFrame, *, by: str | Non
     return out
 
 
-def confusion(tagged: pd.DataFrame, truth: pd.DataFrame, *, column: str = "theme") -> pd.DataFrame:
+def confusion(tagged: pd.DataFrame, truth: pd.DataFrame, *, column: str = "theme", names: bool = False) -> pd.DataFrame:
     """Human tag (rows) against the tagger's tag (columns): where the tagger goes wrong.
 
     Parameters
@@ -447,12 +447,14 @@ def confusion(tagged: pd.DataFrame, truth: pd.DataFrame, *, column: str = "theme
     truth : DataFrame
         The remarks with the human tags (same index).
     column : {"theme", "sentiment"}, default "theme"
+    names : bool, default False
+        Label rows and columns with names in the language in use instead of keys (for reading).
 
     Returns
     -------
     DataFrame
-        Counts of remarks; the diagonal holds the agreements. Rows and columns are keys (show
-        them with ``coursekit.display``).
+        Counts of remarks; the diagonal holds the agreements. Rows and columns are keys, or
+        names with ``names=True``.
 
     Examples
     --------
@@ -474,4 +476,8 @@ def confusion(tagged: pd.DataFrame, truth: pd.DataFrame, *, column: str = "theme
     if column == "theme":
         table = table.drop(index="unmatched")
     table.index.name, table.columns.name = "human", "tagger"
+    if names:
+        kind = "feedback_theme" if column == "theme" else "sentiment"
+        table = table.rename(index=i18n.names(kind), columns=i18n.names(kind))
+        table.index.name, table.columns.name = i18n._("Human tag"), i18n._("Tagger")
     return table
