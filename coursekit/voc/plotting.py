@@ -61,9 +61,9 @@ def plot_better_worse(summary: pd.DataFrame, ax=None):
         mask = summary["category"].astype(str) == key
         if mask.any():
             ax.scatter(x[mask], y[mask], s=70, color=_COLORS[key], label=i18n.name("kano_category", key), zorder=3)
-    for feature, xi, yi in zip(summary.index, x, y):
+    for n, (feature, xi, yi) in enumerate(zip(summary.index, x, y)):
         label = i18n.name("kano_feature", feature) if feature in KANO_FEATURES else str(feature)
-        ax.annotate(label, (xi, yi), textcoords="offset points", xytext=(6, 4), fontsize=8)
+        ax.annotate(label, (xi, yi), textcoords="offset points", xytext=(6, 4 if n % 2 == 0 else -12), fontsize=8)
     ax.axvline(0.5, color="#999999", linestyle="--", linewidth=1)
     ax.axhline(0.5, color="#999999", linestyle="--", linewidth=1)
     ax.set_xlim(0, 1)
@@ -74,7 +74,7 @@ def plot_better_worse(summary: pd.DataFrame, ax=None):
         i18n._("Dissatisfaction if missing, |worse| (0-1)"),
         i18n._("Satisfaction if offered, better (0-1)"),
     )
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper center", fontsize=8)
     return ax
 
 
@@ -136,7 +136,7 @@ def plot_ctq_tree(tree: pd.DataFrame, ax=None):
         ax.plot([1.2, 2.0], [theme_y[str(row.theme)], y], color="#999999", linewidth=1)
         ax.text(3.3, y, row.need, ha="center", va="center", fontsize=8.5, bbox={**box, "facecolor": "#fef9e7"})
         ax.plot([4.6, 5.4], [y, y], color="#999999", linewidth=1)
-        measured = "—" if pd.isna(row.measured) else f"{row.measured:.1f}"
+        measured = "—" if pd.isna(row.measured) else f"{row.measured:.2f}"
         spec = i18n._(
             "{ctq}: spec {direction} {target:g}, measured {measured}",
             ctq=row.ctq,
