@@ -717,6 +717,12 @@ PLOTS = {
     "tiers.plot_abc_curves": _plot_abc_curves,
     "lifecycle.plot_fishbone": _plot_fishbone,
     "lifecycle.plot_stage_revenue": _plot_stage_revenue,
+    "voc.plot_better_worse": lambda: (m := importlib.import_module("coursekit.voc")).plot_better_worse(
+        m.kano_summary(coursekit.datasets.load_kano())
+    ),
+    "voc.plot_ctq_tree": lambda: (m := importlib.import_module("coursekit.voc")).plot_ctq_tree(
+        m.ctq_tree(coursekit.datasets.load_tickets(), "2025-12-31", orders=coursekit.datasets.load_orders())
+    ),
 }
 
 
