@@ -20,9 +20,20 @@ from __future__ import annotations
 from .kano import EVALUATION_TABLE, KANO_CATEGORIES, evaluation_table, kano_category, kano_summary
 from .plotting import plot_better_worse, plot_ctq_tree
 from .specs import RESPONSE_LEVELS, URGENT_TERMS, ctq_tree, needs_table, response_levels
-from .tagger import SENTIMENTS, THEMES, add_terms, confusion, default_lexicon, tag_remarks, tagging_accuracy, words
+from .tagger import (
+    SENTIMENTS,
+    SOURCES,
+    THEMES,
+    add_terms,
+    confusion,
+    default_lexicon,
+    tag_remarks,
+    tagging_accuracy,
+    words,
+)
 
 __all__ = [
+    "SOURCES",
     "EVALUATION_TABLE",
     "KANO_CATEGORIES",
     "RESPONSE_LEVELS",

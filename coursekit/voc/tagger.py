@@ -67,6 +67,17 @@ SENTIMENTS = i18n.define_names(
     {"negative": "Negative", "neutral": "Neutral", "positive": "Positive"},
     column="sentiment",
 )
+#: Where a remark of ``feedback.csv`` came from (passive channels of the voice of the customer).
+SOURCES = i18n.define_names(
+    "feedback_source",
+    {
+        "ticket": "Service ticket",
+        "WeChat": "WeChat message",
+        "sales visit": "Sales visit note",
+        "survey comment": "Survey comment",
+    },
+    column="source",
+)
 
 LEXICON_COLUMNS = ["kind", "tag", "language", "term", "weight"]
 _EN_WORD = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|[^\sa-z0-9]")
