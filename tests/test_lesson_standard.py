@@ -714,6 +714,11 @@ PLOTS = {
         pd.DataFrame({"response_hours": [1.0, 6.0]})
     ),
     "tiers.plot_pareto": _plot_pareto,
+    "value.plot_weights": lambda: importlib.import_module("coursekit.value").plot_weights(
+        importlib.import_module("coursekit.value").compare_weights(
+            pd.Series({"profit": 0.7, "network": 0.3}), pd.Series({"profit": 0.2, "network": 0.8})
+        )
+    ),
     "tiers.plot_abc_curves": _plot_abc_curves,
     "lifecycle.plot_fishbone": _plot_fishbone,
     "lifecycle.plot_stage_revenue": _plot_stage_revenue,
