@@ -325,7 +325,12 @@ def normalise(indicators: pd.DataFrame, *, cost=None) -> pd.DataFrame:
             continue
         out[col] = (high - x) / (high - low) if col in cost else (x - low) / (high - low)
     if flat:
-        v.note(f"{len(flat)} constant indicator(s) scored 0 for everyone: {', '.join(map(str, flat))}", out)
+        v.note(
+            i18n._(
+                "{n} constant indicator(s) scored 0 for everyone: {names}", n=len(flat), names=", ".join(map(str, flat))
+            ),
+            out,
+        )
     return out
 
 
@@ -384,8 +389,13 @@ def composite_score(normalised: pd.DataFrame, weights: pd.Series, *, missing: st
     out = out.sort_values("score", ascending=False, kind="mergesort")
     gaps = int((out["indicators"] < normalised.shape[1]).sum())
     if gaps:
-        rule = "weights spread over the indicators present" if missing == "reweight" else "missing scored 0"
-        v.note(f"{gaps} customers lack at least one indicator ({rule})", out)
+        if missing == "reweight":
+            message = i18n._(
+                "{n} customers lack at least one indicator (weights spread over the indicators present)", n=gaps
+            )
+        else:
+            message = i18n._("{n} customers lack at least one indicator (missing scored 0)", n=gaps)
+        v.note(message, out)
     return out
 
 
