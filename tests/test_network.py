@@ -178,3 +178,22 @@ def test_plot_network_has_title_labels_and_legend(lang):
     assert len(texts) == 4 and all(texts)
     assert sorted(t.get_text() for t in ax.texts) == ["A", "E"]
     matplotlib.pyplot.close(ax.figure)
+
+
+def test_plot_network_draws_the_group_of_every_hub():
+    # Two groups of 3: A->B->C (dependencies) and E, who referred D and H. The groups tie on size, so
+    # groups=1 keeps A's group (smallest id); E has the highest PageRank of all (hand-checked order:
+    # E > C > B), so its group is drawn as well and E is the one hub labelled.
+    links = pd.DataFrame(
+        {
+            "source_id": ["A", "B", "E", "E"],
+            "target_id": ["B", "C", "D", "H"],
+            "relation": ["depends_on", "depends_on", "referred", "referred"],
+        }
+    )
+    rank = network.influence(links)["pagerank"]
+    assert rank.sort_values(ascending=False).index[:3].tolist() == ["E", "C", "B"]
+    ax = network.plot_network(links, hubs=1, groups=1)
+    assert [t.get_text() for t in ax.texts] == ["E"]
+    assert "6 customers in 2 groups" in ax.get_xlabel()
+    matplotlib.pyplot.close(ax.figure)

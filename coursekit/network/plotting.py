@@ -25,7 +25,7 @@ def plot_network(
     target_col: str = "target_id",
     relation_col: str = "relation",
 ):
-    """Network diagram of the largest groups of linked customers, hubs marked and labelled.
+    """Network diagram of the largest groups of linked customers, the hubs of the whole network marked and labelled.
 
     Parameters
     ----------
@@ -34,7 +34,8 @@ def plot_network(
     hubs : int, default 5
         How many customers with the highest PageRank to mark and label as hubs.
     groups : int, default 8
-        How many connected groups (components) to draw, largest first (ties by smallest id).
+        How many connected groups (components) to draw, largest first (ties by smallest id); the group
+        of a hub outside them is drawn as well.
     seed : int, default 7
         Seed of the spring layout (the picture is the same on every run).
     ax : matplotlib Axes, optional
@@ -69,11 +70,13 @@ def plot_network(
     table = _influence(referrals, source_col=source_col, target_col=target_col, relation_col=relation_col)
     graph = nx.Graph()
     graph.add_edges_from(zip(links["source"], links["target"], strict=True))
-    parts = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))[: int(groups)]
+    # Hubs are the top of the whole network; a hub outside the largest groups brings its own group along.
+    top = table.sort_index().sort_values("pagerank", ascending=False, kind="stable").head(int(hubs))
+    ordered = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
+    parts = [c for i, c in enumerate(ordered) if i < int(groups) or not c.isdisjoint(top.index)]
     keep = sorted(set().union(*parts))
     sub = graph.subgraph(keep)
     pos = nx.spring_layout(sub, seed=int(seed), k=1.2 / np.sqrt(max(len(keep), 1)), iterations=100)
-    top = table.loc[keep].sort_index().sort_values("pagerank", ascending=False, kind="stable").head(int(hubs))
     if ax is None:
         _, ax = new_axes(figsize=(8, 6))
     shown = links[links["source"].isin(keep)]
