@@ -16,6 +16,7 @@ import pytest
 
 MODULES = ["rfm", "tiers", "clv", "transactions", "accounts", "funnel", "service", "loyalty", "value"]
 MODULES += ["lifecycle", "quality", "opportunity", "satisfaction", "voc"]  # lessons 01, 03, 04, 05
+MODULES += ["network"]  # lesson 10
 
 # Parameter names that hold the data a function works on.
 DATA_PARAMS = {
@@ -35,12 +36,20 @@ DATA_PARAMS = {
     "matrix",
     "df",
     "quadrant",
+    "referrals",
+    "engagement",
+    "influence",
 }
 # Other required arguments, so that only the data argument is wrong.
 REQUIRED = {
     "rfm_table": {"end": "2025-12-31"},
     "summarize": {"end": "2025-12-31"},
     "calibration_holdout": {"calibration_end": "2025-06-30", "observation_end": "2025-12-31"},
+    "network_value": {"customer_ids": ["C1", "C2"]},
+    "referral_value": {"orders": pd.DataFrame({"customer_id": ["C1"], "date": ["2025-01-01"], "amount": [1.0]})},
+    "referred_customers": {
+        "orders": pd.DataFrame({"customer_id": ["C1"], "date": ["2025-01-01"], "amount": [1.0]})
+    },
 }
 # Functions whose data argument is a Series (an empty Series is their "empty table").
 SERIES_FUNCTIONS = {"abc_classes", "assign_tiers", "gini", "lorenz_curve", "plot_pareto", "top_share"}
@@ -114,7 +123,10 @@ def test_public_function_follows_the_api_convention(qualname, func):
         if name.endswith("_col"):
             assert p.kind is inspect.Parameter.KEYWORD_ONLY, f"{qualname}: column name {name!r} must be keyword-only"
     if "end" in params and names[0] in DATA_PARAMS:
-        assert names.index("end") == 1, f"{qualname}: end must be the second parameter"
+        # data first (one table, or several that belong together), then end
+        before = names[: names.index("end")]
+        assert all(params[n].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD for n in before), qualname
+        assert len(before) <= 2, f"{qualname}: end must come right after the data"
         assert params["end"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
     assert "freq" not in params, f"{qualname}: use unit= (model time unit) or period= (calendar period), not freq="
     if "unit" in params:

@@ -720,6 +720,9 @@ PLOTS = {
         )
     ),
     "tiers.plot_abc_curves": _plot_abc_curves,
+    "network.plot_network": lambda: importlib.import_module("coursekit.network").plot_network(
+        coursekit.datasets.load_referrals()
+    ),
     "lifecycle.plot_fishbone": _plot_fishbone,
     "lifecycle.plot_stage_revenue": _plot_stage_revenue,
     "voc.plot_better_worse": lambda: (m := importlib.import_module("coursekit.voc")).plot_better_worse(
