@@ -234,7 +234,7 @@ def personas(table: pd.DataFrame, k: int = 5, *, random_state: int = 0, n_init: 
     -------
     DataFrame
         Indexed like ``table``: ``cluster`` (0 .. k−1, as k-means numbered them) and ``persona``
-        (ordered categorical of the keys of :data:`PERSONAS`).
+        (ordered categorical over all keys of :data:`PERSONAS`, so that tables show the names).
 
     Examples
     --------
@@ -252,8 +252,7 @@ def personas(table: pd.DataFrame, k: int = 5, *, random_state: int = 0, n_init: 
     centres = pd.DataFrame(fit.cluster_centers_, columns=table.columns)
     names = _name_clusters(centres)
     out = pd.DataFrame({"cluster": fit.labels_.astype(int)}, index=table.index)
-    order = [key for key in PERSONAS if key in names.values()]
-    out["persona"] = pd.Categorical([names[c] for c in out["cluster"]], categories=order, ordered=True)
+    out["persona"] = pd.Categorical([names[c] for c in out["cluster"]], categories=list(PERSONAS), ordered=True)
     return out
 
 
@@ -291,7 +290,9 @@ def persona_centres(table: pd.DataFrame, clusters: pd.DataFrame | None = None) -
     v.require_columns(clusters, ["persona"], "clusters")
     if not table.index.equals(clusters.index):
         raise ValueError("table and clusters must have the same index (the same customers in the same order)")
-    return table.groupby(clusters["persona"], observed=True, sort=True).mean().round(2)
+    out = table.groupby(clusters["persona"], observed=True, sort=True).mean().round(2)
+    out.index = pd.Index(out.index.astype(object), name="persona")
+    return out
 
 
 def stability(

@@ -68,6 +68,8 @@ HEADERS = {
     "k": i18n.N_("Number of personas k"),
     "seed": i18n.N_("Seed"),
     "group": i18n.N_("Score group (1 = highest)"),
+    "segment": i18n.N_("Segment"),
+    "status": i18n.N_("Status"),
 }
 
 #: Touchpoint sources: (table, date column, column of the touchpoint, kind naming its keys).
@@ -144,10 +146,10 @@ def show(table):
         out = out.rename(label(out.name)) if isinstance(out.name, str) else out
     else:
         out = out.rename(columns=label)
-    for axis_name in ("index",):
-        idx = getattr(out, axis_name)
-        if isinstance(idx.name, str):
-            idx.name = label(idx.name)
+        out.columns.name = label(out.columns.name) if isinstance(out.columns.name, str) else out.columns.name
+    if all(isinstance(i, str) and i in HEADERS for i in out.index):  # feature names as rows
+        out = out.rename(index=label)
+    out.index.name = label(out.index.name) if isinstance(out.index.name, str) else out.index.name
     return out
 
 
@@ -208,6 +210,7 @@ def touchpoints(
         raise ValueError("give at least one of tickets, visits, engagement")
     persona = table[persona_col]
     sizes = persona.value_counts(sort=False)
+    sizes = sizes[sizes > 0]
     parts = []
     outside = 0
     for source, date_col, kind_col, kind in _SOURCES:
@@ -233,7 +236,7 @@ def touchpoints(
     out.columns.name = None
     if isinstance(persona.dtype, pd.CategoricalDtype):
         out = out.reindex([c for c in persona.cat.categories if c in out.index])
-        out.index = pd.CategoricalIndex(out.index, categories=persona.cat.categories, ordered=True, name=persona_col)
+    out.index = pd.Index(out.index.astype(object), name=persona_col)
     if outside:
         v.note(i18n._("{n} contact(s) of customers without a persona left out", n=outside), out)
     return out
