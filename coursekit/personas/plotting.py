@@ -134,7 +134,8 @@ def plot_persona_centres(centres: pd.DataFrame, ax=None):
     lim = max(1.0, float(np.nanmax(np.abs(values))))
     image = ax.imshow(values, cmap="RdBu_r", vmin=-lim, vmax=lim, aspect="auto")
     for (r, c), val in np.ndenumerate(values):
-        ax.text(c, r, f"{val:+.1f}", ha="center", va="center", fontsize=8)
+        colour = "white" if abs(val) > 0.6 * lim else "black"  # readable on dark cells
+        ax.text(c, r, f"{val:+.1f}", ha="center", va="center", fontsize=8, color=colour)
     cols = [header(c) for c in centres.columns]
     ax.set_xticks(range(len(cols)), [str(c) for c in cols], rotation=35, ha="right")
     ax.set_yticks(range(len(centres)), _persona_labels(centres.index))
