@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 MODULES = ["rfm", "tiers", "clv", "transactions", "accounts", "funnel", "service", "loyalty", "value"]
-MODULES += ["lifecycle", "quality", "opportunity", "satisfaction", "voc"]  # lessons 01, 03, 04, 05
+MODULES += ["lifecycle", "quality", "opportunity", "satisfaction", "voc", "personas"]  # lessons 01, 03-06
 MODULES += ["network"]  # lesson 10
 
 # Parameter names that hold the data a function works on.

@@ -104,7 +104,12 @@ def test_pins_cover_every_import_of_coursekit():
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 imported.add(node.module.split(".")[0])
     stdlib = set(sys.stdlib_module_names)
-    provided_by = {"IPython": "ipykernel", "matplotlib_inline": "ipykernel"}
+    provided_by = {
+        "IPython": "ipykernel",
+        "matplotlib_inline": "ipykernel",
+        "sklearn": "scikit-learn",
+        "threadpoolctl": "scikit-learn",
+    }
     pins = _pip_pins()
     for module in sorted(imported - stdlib - {"coursekit"}):
         package = provided_by.get(module, module)

@@ -731,6 +731,7 @@ PLOTS = {
     "voc.plot_ctq_tree": lambda: (m := importlib.import_module("coursekit.voc")).plot_ctq_tree(
         m.ctq_tree(coursekit.datasets.load_tickets(), "2025-12-31", orders=coursekit.datasets.load_orders())
     ),
+    **importlib.import_module("coursekit.personas.plotting")._example_frames(),  # lesson 06
 }
 
 
