@@ -16,6 +16,7 @@ import pytest
 
 MODULES = ["rfm", "tiers", "clv", "transactions", "accounts", "funnel", "service", "loyalty", "value"]
 MODULES += ["lifecycle", "quality", "opportunity", "satisfaction", "voc"]  # lessons 01, 03, 04, 05
+MODULES += ["credit"]  # lesson 11
 
 # Parameter names that hold the data a function works on.
 DATA_PARAMS = {

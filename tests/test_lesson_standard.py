@@ -714,6 +714,12 @@ PLOTS = {
         pd.DataFrame({"response_hours": [1.0, 6.0]})
     ),
     "tiers.plot_pareto": _plot_pareto,
+    "credit.plot_score_distributions": lambda: __import__("coursekit.credit").credit.plot_score_distributions(
+        pd.Series([550.0, 580.0, 600.0, 620.0]), [1, 0, 0, 0]
+    ),
+    "credit.plot_aging": lambda: __import__("coursekit.credit").credit.plot_aging(
+        pd.DataFrame({"amount": [100.0, 50.0]}, index=pd.Index(["not_due", "d1_30"], name="bucket"))
+    ),
     "tiers.plot_abc_curves": _plot_abc_curves,
     "lifecycle.plot_fishbone": _plot_fishbone,
     "lifecycle.plot_stage_revenue": _plot_stage_revenue,
