@@ -64,7 +64,7 @@ def _prepare(receivables, end, invoice_date_col, due_col, paid_col, amount_col, 
     later = df[invoice_date_col] > end
     if later.any():
         df = df[~later]
-        v.note(f"{int(later.sum())} invoice(s) issued after {end.date()} left out", None)
+        v.note(i18n._("{n} invoice(s) issued after {end} left out", n=int(later.sum()), end=str(end.date())), None)
     if df.empty:
         raise ValueError(f"receivables has no invoices issued on or before {end.date()}")
     df["open"] = df[paid_col].isna() | (df[paid_col] > end)
@@ -407,5 +407,12 @@ def excuse_frequencies(excuses: pd.DataFrame, *, excuse_col: str = "excuse") -> 
     out.index = pd.Index(order, name="excuse")
     none = len(excuses) - len(given)
     if none:
-        v.note(f"{none} contact(s) ({100 * none / len(excuses):.1f} %) with no excuse given: counted in the base", out)
+        v.note(
+            i18n._(
+                "{n} contact(s) ({pct} %) with no excuse given: counted in the base",
+                n=none,
+                pct=f"{100 * none / len(excuses):.1f}",
+            ),
+            out,
+        )
     return out
