@@ -15,6 +15,7 @@ import pandas as pd
 from .. import _validate as v
 from .. import i18n
 from ..datasets import PAYMENT_EXCUSES
+from ..plots import format_date
 
 __all__ = [
     "AGING_BUCKETS",
@@ -64,7 +65,7 @@ def _prepare(receivables, end, invoice_date_col, due_col, paid_col, amount_col, 
     later = df[invoice_date_col] > end
     if later.any():
         df = df[~later]
-        v.note(i18n._("{n} invoice(s) issued after {end} left out", n=int(later.sum()), end=str(end.date())), None)
+        v.note(i18n._("{n} invoice(s) issued after {end} left out", n=int(later.sum()), end=format_date(end)), None)
     if df.empty:
         raise ValueError(f"receivables has no invoices issued on or before {end.date()}")
     df["open"] = df[paid_col].isna() | (df[paid_col] > end)
