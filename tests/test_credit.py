@@ -203,7 +203,7 @@ def test_aging_dso_and_debt_classes_hand_computed():
     # slow: 3650 paid 30 days late -> 3650 * 30/365 * 5 % = 15; 500 open 30 days -> 500 * 30/365 * 5 % = 2.05
     assert d.loc["slow", "cost"] == pytest.approx(15 + 500 * 30 / 365 * 0.05, abs=0.01)
     assert d.loc["bad", "cost"] == 1000 and d.loc["bad", "sales_to_recover"] == 5000
-    assert d.loc["on_time", "invoices"] == 1
+    assert d.loc["timely", "invoices"] == 1
 
 
 def test_receivables_bad_input():

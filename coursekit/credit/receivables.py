@@ -46,7 +46,7 @@ _AGING_EDGES = [0, 30, 60, 90, 180]
 DEBT_CLASSES = i18n.define_names(
     "debt_class",
     {
-        "on_time": "Paid on time or not yet due",
+        "timely": "Paid on time or not yet due",
         "slow": "Slow debt: paid late or overdue",
         "bad": "Bad debt: unpaid long after due",
     },
@@ -203,7 +203,7 @@ def debt_classes(
 ) -> pd.DataFrame:
     """Slow debt (呆账) against bad debt (坏账), in money: which costs Yunfeng more?
 
-    - ``on_time``: paid by the due date, or open and not yet due;
+    - ``timely``: paid by the due date, or open and not yet due;
     - ``slow``: paid after the due date, or open and at most ``bad_after`` days overdue. It costs
       the financing of the days late: amount × days late / 365 × ``rate``;
     - ``bad``: open and more than ``bad_after`` days overdue at ``end``. It costs the whole amount.
@@ -246,7 +246,7 @@ def debt_classes(
     >>> debt_classes(r, "2025-12-31")[["invoices", "days_late", "cost", "sales_to_recover"]]
              invoices  days_late   cost  sales_to_recover
     class
-    on_time         1        0.0    0.0               0.0
+    timely          1        0.0    0.0               0.0
     slow            1       30.0   15.0              60.0
     bad             1      334.0  500.0            2000.0
     """
@@ -256,7 +256,7 @@ def debt_classes(
     df, end = _prepare(receivables, end, invoice_date_col, due_col, paid_col, amount_col)
     paid_by = df[paid_col].where(~df["open"], end)
     late = (paid_by - df[due_col]).dt.days.clip(lower=0)
-    cls = np.where(late == 0, "on_time", np.where(df["open"] & (late > bad_after), "bad", "slow"))
+    cls = np.where(late == 0, "timely", np.where(df["open"] & (late > bad_after), "bad", "slow"))
     cost = np.where(cls == "bad", df[amount_col], np.where(cls == "slow", df[amount_col] * late / 365 * rate, 0.0))
     frame = pd.DataFrame(
         {
