@@ -16,7 +16,7 @@ import pytest
 
 MODULES = ["rfm", "tiers", "clv", "transactions", "accounts", "funnel", "service", "loyalty", "value"]
 MODULES += ["lifecycle", "quality", "opportunity", "satisfaction", "voc", "personas"]  # lessons 01, 03-06
-MODULES += ["network"]  # lesson 10
+MODULES += ["network", "credit"]  # lessons 10, 11
 
 # Parameter names that hold the data a function works on.
 DATA_PARAMS = {
@@ -47,9 +47,7 @@ REQUIRED = {
     "calibration_holdout": {"calibration_end": "2025-06-30", "observation_end": "2025-12-31"},
     "network_value": {"customer_ids": ["C1", "C2"]},
     "referral_value": {"orders": pd.DataFrame({"customer_id": ["C1"], "date": ["2025-01-01"], "amount": [1.0]})},
-    "referred_customers": {
-        "orders": pd.DataFrame({"customer_id": ["C1"], "date": ["2025-01-01"], "amount": [1.0]})
-    },
+    "referred_customers": {"orders": pd.DataFrame({"customer_id": ["C1"], "date": ["2025-01-01"], "amount": [1.0]})},
 }
 # Functions whose data argument is a Series (an empty Series is their "empty table").
 SERIES_FUNCTIONS = {"abc_classes", "assign_tiers", "gini", "lorenz_curve", "plot_pareto", "top_share"}

@@ -718,6 +718,11 @@ PLOTS = {
         importlib.import_module("coursekit.value").compare_weights(
             pd.Series({"profit": 0.7, "network": 0.3}), pd.Series({"profit": 0.2, "network": 0.8})
         )
+    "credit.plot_score_distributions": lambda: __import__("coursekit.credit").credit.plot_score_distributions(
+        pd.Series([550.0, 580.0, 600.0, 620.0]), [1, 0, 0, 0]
+    ),
+    "credit.plot_aging": lambda: __import__("coursekit.credit").credit.plot_aging(
+        pd.DataFrame({"amount": [100.0, 50.0]}, index=pd.Index(["not_due", "d1_30"], name="bucket"))
     ),
     "tiers.plot_abc_curves": _plot_abc_curves,
     "network.plot_network": lambda: importlib.import_module("coursekit.network").plot_network(
