@@ -718,6 +718,7 @@ PLOTS = {
         importlib.import_module("coursekit.value").compare_weights(
             pd.Series({"profit": 0.7, "network": 0.3}), pd.Series({"profit": 0.2, "network": 0.8})
         )
+    ),
     "credit.plot_score_distributions": lambda: __import__("coursekit.credit").credit.plot_score_distributions(
         pd.Series([550.0, 580.0, 600.0, 620.0]), [1, 0, 0, 0]
     ),
