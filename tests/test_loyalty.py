@@ -174,6 +174,8 @@ def test_loyalty_types_and_dimensions_by_hand():
     # B: perceptions mean 9 -> 8/9 = 88.9; satisfaction 10 -> 100; intent 5 -> 100; 0.5 -> 50
     assert dims.loc["B"].tolist() == [88.9, 100.0, 100.0, 50.0]
     assert dims.loc["A"].tolist() == [0.0, 33.3, 0.0, 0.0]
+    by = loyalty.loyalty_dimensions(survey, groups=pd.Series(["g", "g"], index=["A", "B"]))
+    assert by.loc["g"].tolist() == [44.4, 66.7, 50.0, 25.0]
     with pytest.raises(ValueError, match="no perf_"):
         loyalty.loyalty_dimensions(survey.drop(columns=["perf_a", "perf_b"]))
 

@@ -246,25 +246,31 @@ def loyalty_types(
     return out
 
 
-def loyalty_dimensions(table: pd.DataFrame) -> pd.DataFrame:
+def loyalty_dimensions(
+    survey: pd.DataFrame, behaviours: pd.DataFrame | None = None, *, groups: pd.Series | None = None
+) -> pd.DataFrame:
     """The four dimensions of loyalty (认知、情感、意向、行为忠诚), each on 0-100.
 
-    - cognitive (认知): mean of the six ``perf_*`` perceptions (1-10), as (x - 1) / 9 x 100;
+    - cognitive (认知): mean of the ``perf_*`` perceptions (1-10), as (x - 1) / 9 x 100;
     - affective (情感): ``overall_satisfaction`` (1-10), as (x - 1) / 9 x 100;
     - conative (意向): ``repurchase_intent`` (1-5), as (x - 1) / 4 x 100;
-    - behavioural (行为): ``repurchase`` (0-1) x 100.
+    - behavioural (行为): ``repurchase`` (0-1, :func:`loyalty_behaviours`) x 100.
 
     Parameters
     ----------
-    table : DataFrame
-        One row per customer: the survey answer (``perf_*``, ``overall_satisfaction``,
-        ``repurchase_intent``) and ``repurchase``.
+    survey : DataFrame
+        Survey answers. With a ``customer_id`` column the latest answer per customer (by
+        ``survey_date``) is used; otherwise one row per customer, indexed by customer id.
+    behaviours : DataFrame, optional
+        :func:`loyalty_behaviours` result; else ``survey`` must hold ``repurchase``.
+    groups : Series, optional
+        A group per customer (e.g. the loyalty type): the mean of each dimension per group.
 
     Returns
     -------
     DataFrame
-        Indexed like ``table``, columns ``cognitive``, ``affective``, ``conative``,
-        ``behavioural``.
+        Per customer (or per group), columns ``cognitive``, ``affective``, ``conative``,
+        ``behavioural`` (1 decimal).
 
     Examples
     --------
@@ -274,14 +280,26 @@ def loyalty_dimensions(table: pd.DataFrame) -> pd.DataFrame:
     >>> loyalty_dimensions(t).loc["A"].tolist()
     [66.7, 100.0, 50.0, 25.0]
     """
-    v.require_frame(table, "table")
+    v.require_frame(survey, "survey")
+    table = survey
+    if "customer_id" in table.columns:
+        order = "survey_date" if "survey_date" in table.columns else "customer_id"
+        table = table.sort_values(order).groupby("customer_id").last()
+    if behaviours is not None:
+        v.require_columns(behaviours, ["repurchase"], "behaviours")
+        table = table.drop(columns=["repurchase"], errors="ignore").join(behaviours["repurchase"], how="inner")
     perf = [c for c in table.columns if str(c).startswith("perf_")]
     if not perf:
-        raise ValueError("table has no perf_* column (the survey's perceptions)")
-    v.require_columns(table, ["overall_satisfaction", "repurchase_intent", "repurchase"], "table")
+        raise ValueError("survey has no perf_* column (the survey's perceptions)")
+    v.require_columns(table, ["overall_satisfaction", "repurchase_intent", "repurchase"], "survey")
     out = pd.DataFrame(index=table.index)
     out["cognitive"] = (table[perf].astype(float).mean(axis=1) - 1) / 9 * 100
     out["affective"] = (table["overall_satisfaction"].astype(float) - 1) / 9 * 100
     out["conative"] = (table["repurchase_intent"].astype(float) - 1) / 4 * 100
     out["behavioural"] = table["repurchase"].astype(float) * 100
+    if groups is not None:
+        v.require_series(groups, "groups")
+        g = groups.reindex(out.index)
+        keep = g.notna()
+        out = out[keep].groupby(g[keep], observed=True).mean()
     return out.round(1)

@@ -149,13 +149,15 @@ def health_score(
     return out
 
 
-def health_review(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+def health_review(before: pd.DataFrame, after: pd.DataFrame, *, groups: pd.Series | None = None) -> pd.DataFrame:
     """The quarterly review (季度复盘): health at two dates side by side, largest fall first.
 
     Parameters
     ----------
     before, after : DataFrame
         :func:`health_score` results at the start and the end of the quarter.
+    groups : Series, optional
+        A group per customer (e.g. the tier), added as a column named like the Series.
 
     Returns
     -------
@@ -189,4 +191,7 @@ def health_review(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     fall = (after[keys] - before[keys].reindex(after.index)) * pd.Series(HEALTH_WEIGHTS)[keys]
     worst = fall.fillna(0.0).idxmin(axis=1).where(fall.min(axis=1) < 0)
     out["driver"] = pd.Categorical(worst, categories=keys)
+    if groups is not None:
+        v.require_series(groups, "groups")
+        out[groups.name or "group"] = groups.reindex(out.index)
     return out.sort_values(["change", "score_after"], na_position="last")
