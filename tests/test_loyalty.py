@@ -140,7 +140,7 @@ def test_loyalty_behaviours_and_score_by_hand():
     # A bought in Q1, Q2, Q4 of 2025 -> 3/4; B in Q2 -> 1/4; C not in 2025 -> 0
     assert b["repurchase"].to_dict() == {"A": 0.75, "B": 0.25, "C": 0.0}
     # A referred B (bought in 2025) and C (did not): 1 valuable referral; depends_on does not count
-    assert b["referral"].to_dict() == {"A": 1, "B": 0, "C": 0}
+    assert b["referrals"].to_dict() == {"A": 1, "B": 0, "C": 0}
     assert b["sharing"].to_dict() == {"A": 1, "B": 0, "C": 1}
     # B's 2024 suggestion lies outside the last four quarters
     assert b["suggestion"].to_dict() == {"A": 0, "B": 1, "C": 0}
@@ -221,8 +221,9 @@ def test_churn_kinds_and_causes_by_hand():
     )
     feedback = pd.DataFrame({"customer_id": ["B", "C"], "theme": ["price", "price"], "sentiment": ["negative"] * 2})
     causes = loyalty.churn_causes(churned, tickets=tickets, feedback=feedback)
-    assert causes.loc[("complaint", "quality issue")].tolist()[:2] == [50.0, 0.0]
-    assert causes.loc[("feedback", "price")].tolist() == [50.0, 50.0, 1.0]
+    assert causes.loc["quality issue", ["churned_pct", "stayed_pct"]].tolist() == [50.0, 0.0]
+    assert causes.loc["price", "source"] == "feedback"
+    assert causes.loc["price", ["churned_pct", "stayed_pct", "ratio"]].tolist() == [50.0, 50.0, 1.0]
     with pytest.raises(ValueError, match="both churned"):
         loyalty.churn_causes(churned & False, tickets=tickets, feedback=feedback)
 

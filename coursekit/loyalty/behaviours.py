@@ -23,7 +23,7 @@ BEHAVIOUR_NAMES = i18n.define_names(
     "loyalty_behaviour",
     {
         "repurchase": "Keeps buying",
-        "referral": "Refers valuable customers",
+        "referrals": "Refers valuable customers",
         "sharing": "Shares resources",
         "suggestion": "Makes valuable suggestions",
         "advocacy": "Defends the company's image",
@@ -76,7 +76,7 @@ def loyalty_behaviours(
 
     - ``repurchase`` (持续购买): share of the last ``quarters`` complete calendar quarters up
       to ``end`` with a purchase (0 to 1);
-    - ``referral`` (转介绍有价值客户): customers this one referred (``referrals``, relation
+    - ``referrals`` (转介绍有价值客户): customers this one referred (``referrals``, relation
       ``referred``) that bought in those quarters;
     - ``sharing`` (开放资源共享): ``resource_sharing`` and ``co_development`` signals;
     - ``suggestion`` (提出有价值建议): ``suggestion`` signals;
@@ -91,7 +91,7 @@ def loyalty_behaviours(
     end : date-like
         Observation end, inclusive.
     referrals : DataFrame, optional
-        Links ``source_id``, ``target_id``, ``relation``; without it ``referral`` is 0.
+        Links ``source_id``, ``target_id``, ``relation``; without it ``referrals`` is 0.
     engagement : DataFrame, optional
         Events ``customer_id``, ``date``, ``signal``; without it the three signal counts are 0.
     quarters : int, default 4
@@ -111,10 +111,10 @@ def loyalty_behaviours(
     >>> links = pd.DataFrame({"source_id": ["A"], "target_id": ["B"], "relation": ["referred"]})
     >>> events = pd.DataFrame({"customer_id": ["B"], "date": ["2025-06-01"], "signal": ["suggestion"]})
     >>> loyalty_behaviours(orders, "2025-12-31", referrals=links, engagement=events)  # doctest: +NORMALIZE_WHITESPACE
-                 repurchase  referral  sharing  suggestion  advocacy
+                 repurchase  referrals  sharing  suggestion  advocacy
     customer_id
-    A                  0.50         1        0           0         0
-    B                  0.25         0        0           1         0
+    A                  0.50          1        0           0         0
+    B                  0.25          0        0           1         0
     """
     v.require_frame(orders, "orders")
     end = v.as_timestamp(end)
@@ -127,14 +127,14 @@ def loyalty_behaviours(
         last = last - 1
     start = (last - int(quarters) + 1).start_time
     stop = last.end_time.normalize()
-    out["referral"] = 0
+    out["referrals"] = 0
     if referrals is not None:
         v.require_frame(referrals, "referrals", allow_empty=True)
         v.require_columns(referrals, ["source_id", "target_id", "relation"], "referrals")
         links = referrals[referrals["relation"] == "referred"]
         bought = set(out.index[out["repurchase"] > 0])
         links = links[links["target_id"].isin(bought)]
-        out["referral"] = links.groupby("source_id").size().reindex(out.index).fillna(0).astype("int64")
+        out["referrals"] = links.groupby("source_id").size().reindex(out.index).fillna(0).astype("int64")
     for key in SIGNALS:
         out[key] = 0
     if engagement is not None:
@@ -169,11 +169,11 @@ def loyalty_score(table: pd.DataFrame, weights: dict | None = None) -> pd.Series
     Examples
     --------
     >>> import pandas as pd
-    >>> t = pd.DataFrame({"repurchase": [1.0, 0.5], "referral": [2, 0], "sharing": [0, 0],
+    >>> t = pd.DataFrame({"repurchase": [1.0, 0.5], "referrals": [2, 0], "sharing": [0, 0],
     ...                   "suggestion": [1, 0], "advocacy": [0, 0]}, index=["A", "B"])
     >>> loyalty_score(t).tolist()
     [60.0, 10.0]
-    >>> loyalty_score(t, weights={"repurchase": 3, "referral": 1, "sharing": 0,
+    >>> loyalty_score(t, weights={"repurchase": 3, "referrals": 1, "sharing": 0,
     ...                           "suggestion": 1, "advocacy": 0}).tolist()
     [100.0, 30.0]
     """

@@ -19,7 +19,7 @@ CHURN_KIND_NAMES = i18n.define_names(
 
 #: Where a churn cause is seen: complaint tickets or negative remarks in the feedback.
 CAUSE_SOURCE_NAMES = i18n.define_names(
-    "cause_source", {"complaint": "Complaint", "feedback": "Negative feedback"}, column="source"
+    "cause_source", {"complaint": "Complaint ticket", "feedback": "Negative remark"}, column="source"
 )
 
 
@@ -169,7 +169,8 @@ def churn_causes(churned: pd.Series, *, tickets: pd.DataFrame, feedback: pd.Data
     Returns
     -------
     DataFrame
-        Indexed by (``source``, ``cause``): ``churned_pct``, ``stayed_pct`` (1 decimal) and
+        Indexed by ``cause`` (a ticket type or a feedback theme): ``source`` (complaint or
+        feedback), ``churned_pct``, ``stayed_pct`` (1 decimal) and
         ``ratio`` (2 decimals; missing when no staying customer has it), sorted by
         ``churned_pct``, highest first.
 
@@ -183,6 +184,8 @@ def churn_causes(churned: pd.Series, *, tickets: pd.DataFrame, feedback: pd.Data
     >>> churn_causes(churned, tickets=tickets, feedback=feedback)["churned_pct"].tolist()
     [100.0, 50.0, 0.0]
     """
+    from ..voc import tagger  # noqa: F401  (registers the feedback themes' names for display)
+
     v.require_series(churned, "churned")
     v.require_columns(tickets, ["customer_id", "ticket_type", "is_complaint"], "tickets")
     v.require_columns(feedback, ["customer_id", "theme", "sentiment"], "feedback")
@@ -202,4 +205,4 @@ def churn_causes(churned: pd.Series, *, tickets: pd.DataFrame, feedback: pd.Data
             rows.append((source, cause, round(c, 1), round(s, 1), round(c / s, 2) if s else np.nan))
     out = pd.DataFrame(rows, columns=["source", "cause", "churned_pct", "stayed_pct", "ratio"])
     out["source"] = pd.Categorical(out["source"], categories=list(CAUSE_SOURCE_NAMES))
-    return out.sort_values(["churned_pct", "ratio"], ascending=False).set_index(["source", "cause"])
+    return out.sort_values(["churned_pct", "ratio"], ascending=False).set_index("cause")
