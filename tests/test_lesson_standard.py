@@ -686,6 +686,12 @@ def _plot_tier_shares():
 
 PLOTS = {
     "clv.plot_cohort_retention": _plot_cohort_retention,
+    "loyalty.plot_loyalty_matrix": lambda: __import__("coursekit.loyalty").loyalty.plot_loyalty_matrix(
+        pd.DataFrame({"loyalty_type": ["ideal", "none"]})
+    ),
+    "loyalty.plot_survival": lambda: __import__("coursekit.loyalty").loyalty.plot_survival(
+        pd.DataFrame({"all": [100.0, 50.0]}, index=[0.0, 12.0])
+    ),
     "clv.plot_dwyer_migration": _plot_dwyer_migration,
     "clv.plot_tier_shares": _plot_tier_shares,
     "accounts.plot_monthly_revenue": _plot_monthly_revenue,
