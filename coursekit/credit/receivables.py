@@ -15,7 +15,6 @@ import pandas as pd
 from .. import _validate as v
 from .. import i18n
 from ..datasets import PAYMENT_EXCUSES
-from ..plots import format_date
 
 __all__ = [
     "AGING_BUCKETS",
@@ -65,6 +64,8 @@ def _prepare(receivables, end, invoice_date_col, due_col, paid_col, amount_col, 
     later = df[invoice_date_col] > end
     if later.any():
         df = df[~later]
+        from ..plots import format_date  # the chart module, imported only when a note needs a date
+
         v.note(i18n._("{n} invoice(s) issued after {end} left out", n=int(later.sum()), end=format_date(end)), None)
     if df.empty:
         raise ValueError(f"receivables has no invoices issued on or before {end.date()}")
