@@ -110,7 +110,7 @@ def customer_profile(
     v.require_frame(orders, "orders")
     v.require_columns(orders, [customer_col, "order_id", "date", "amount", "margin", "product_line"], "orders")
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", v.CourseKitDataNote)
+        warnings.simplefilter("ignore", v.CourseKitDataNote)  # reported once on the profile, below
         bought = purchases(orders, end, customer_col=customer_col, order_col="order_id", margin_col="margin")
     recent = bought[bought["date"] > start]
     out["orders"] = recent[customer_col].value_counts().reindex(out.index, fill_value=0).astype(int)
@@ -149,6 +149,8 @@ def customer_profile(
     else:
         out["nps_score"] = np.nan
     out.index.name = customer_col
+    for message in bought.attrs.get("notes", []):  # returns netted, orders left out: the profile says so
+        v.note(message, out)
     if later.any():
         example = customers.loc[later, customer_col].iloc[0]
         v.note(

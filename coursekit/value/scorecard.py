@@ -47,6 +47,7 @@ import pandas as pd
 
 from .. import _validate as v
 from .. import i18n
+from .._validate import CourseKitDataNote
 
 __all__ = ["INDICATORS", "assessment_table", "composite_score", "compare_weights", "coverage", "nine_indicators"]
 __all__ += ["normalise", "readable", "six_haves", "tier_changes", "tier_table", "weight_editor"]
@@ -687,7 +688,8 @@ def weight_editor(normalised: pd.DataFrame, weights: pd.Series, *, missing: str 
 
     def tiers_for(w):
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+            # the notes were shown with the first ranking; a slider move must not print them again
+            warnings.simplefilter("ignore", CourseKitDataNote)
             return assign_tiers(composite_score(normalised, w, missing=missing)["score"])
 
     reference = tiers_for(weights)
