@@ -118,7 +118,7 @@ def test_service_levels_and_latest_grades():
         }
     )
     grades = pd.DataFrame({"application_id": ["A1", "A2", "A3"], "final_grade": ["B", "C", "A"]})
-    assert actions.latest_credit_grades(apps, grades=grades).to_dict() == {"C1": "B", "C2": "A"}
+    assert actions.latest_credit_grades(apps, grades=grades).astype(str).to_dict() == {"C1": "B", "C2": "A"}
 
 
 def test_customer_view_joins_and_counts_gaps():

@@ -61,7 +61,7 @@ def latest_credit_grades(table: pd.DataFrame, *, grades: pd.DataFrame | None = N
 
     Returns
     -------
-    Series ``credit_grade`` indexed by customer id (A best to E); customers who never applied are
+    Series ``credit_grade`` indexed by customer id, an ordered categorical A (best) to E; customers who never applied are
     absent. Applications without a grade are left out with a note.
 
     Examples
@@ -70,7 +70,7 @@ def latest_credit_grades(table: pd.DataFrame, *, grades: pd.DataFrame | None = N
     >>> apps = pd.DataFrame({"application_id": ["A1", "A2", "A3"], "customer_id": ["C1", "C1", "C2"],
     ...                      "application_date": ["2023-03-01", "2025-02-01", "2024-05-01"]})
     >>> grades = pd.DataFrame({"application_id": ["A1", "A2", "A3"], "final_grade": ["C", "B", "A"]})
-    >>> latest_credit_grades(apps, grades=grades).to_dict()
+    >>> latest_credit_grades(apps, grades=grades).astype(str).to_dict()
     {'C1': 'B', 'C2': 'A'}
     """
     apps = v.require_frame(table, "table")
@@ -84,7 +84,7 @@ def latest_credit_grades(table: pd.DataFrame, *, grades: pd.DataFrame | None = N
     missing = int(merged["final_grade"].isna().sum())
     merged = merged.dropna(subset=["final_grade"])
     latest = merged.sort_values(["customer_id", "application_date", "application_id"]).groupby("customer_id").last()
-    out = latest["final_grade"].rename("credit_grade")
+    out = latest["final_grade"].rename("credit_grade").astype(pd.CategoricalDtype(list("ABCDE"), ordered=True))
     out.index.name = "customer_id"
     if missing:
         v.note(i18n._("{n} applications have no grade and are left out", n=missing), out)
