@@ -41,11 +41,18 @@ def book() -> dict:
     net = _quiet(transactions.net_orders, orders, END, margin_col="margin")
     summary = _quiet(clv.summarize, net, end=END, unit="W")
     bgf = clv.fit_bgnbd(summary)
-    ggf = clv.fit_gamma_gamma(summary)
+    ggf = _quiet(clv.fit_gamma_gamma, summary)
     margin = float(net["margin"].sum() / net["amount"].sum())
     monthly = clv.discount_per_period(ANNUAL_DISCOUNT, period="M")
-    clv_12 = clv.customer_lifetime_value(
-        bgf, ggf, clv.repeat_buyers(summary), time=12, discount_rate=monthly, unit="W", margin=margin
+    clv_12 = _quiet(
+        clv.customer_lifetime_value,
+        bgf,
+        ggf,
+        _quiet(clv.repeat_buyers, summary),
+        time=12,
+        discount_rate=monthly,
+        unit="W",
+        margin=margin,
     )
     p_churn = 1 - clv.probability_alive(bgf, summary)
     segments = rfm.rfm_segments(_quiet(rfm.rfm_scores, _quiet(rfm.rfm_table, orders, end=END)), scheme="cn8")
@@ -96,7 +103,15 @@ def book() -> dict:
     targets = actions.target_list(now, cost=CONTACT_COST, n=50)
     high_potential = view[view["tier"].isin(["value", "potential"])].nlargest(TEAM_SIZE, "clv").index
     team = actions.dedicated_team(view["clv"].dropna(), customers=high_potential, uplift=0.2, team_cost=TEAM_COST)
-    return {"view": view, "candidates": candidates, "plan": plan, "targets": targets, "team": team, "margin": margin}
+    return {
+        "view": view,
+        "candidates": candidates,
+        "plan": plan,
+        "now": now,
+        "targets": targets,
+        "team": team,
+        "margin": margin,
+    }
 
 
 def _top_levels() -> int:
@@ -125,18 +140,8 @@ def _targets_20() -> float:
     return float(_target_total(500.0, 20) / 1e4)
 
 
-@lru_cache(maxsize=4)
 def _target_total(cost: float, n: int) -> float:
-    orders = datasets.load_orders()
-    engagement = datasets.load_engagement()
-    kw = dict(orders=orders, tickets=datasets.load_tickets(), visits=datasets.load_visits(), engagement=engagement)
-    cust = datasets.load_customers()
-    train = _quiet(personas.propensity_table, cust, "2025-09-30", **kw)
-    model = personas.fit_propensity(train, random_state=0)
-    now = _quiet(personas.propensity_table, cust, END, label=False, **kw)
-    now["propensity"] = personas.score_propensity(model, now)
-    now["value"] = now["revenue"] / 4 * book()["margin"]
-    return actions.target_list(now, cost=cost, n=n).attrs["total"]
+    return actions.target_list(book()["now"], cost=cost, n=n).attrs["total"]
 
 
 # ------------------------------------------------------------------------------------ polls
