@@ -109,7 +109,7 @@ def test_service_levels_and_latest_grades():
     )
     with pytest.warns(CourseKitDataNote, match="1 customers without a tier"):
         levels = actions.service_levels(t)
-    assert levels.tolist() == ["organisational", "key_account", "specialist", "standard", "standard"]
+    assert levels.tolist() == ["organisational", "key_accounts", "specialist", "standard", "standard"]
     apps = pd.DataFrame(
         {
             "application_id": ["A1", "A2", "A3"],

@@ -23,7 +23,7 @@ SERVICE_LEVEL_NAMES = i18n.define_names(
     "service_level",
     {
         "organisational": "Organisational relationship management",
-        "key_account": "Key-account management (five steps)",
+        "key_accounts": "Key-account management (five steps)",
         "specialist": "Standard SOP with a service specialist",
         "standard": "Standard SOP",
     },
@@ -171,14 +171,14 @@ def service_levels(table: pd.DataFrame, *, tier_col: str = "tier", size_col: str
     >>> t = pd.DataFrame({"tier": ["strategic", "strategic", "value", "ordinary"],
     ...                   "size": ["large", "small", "large", "large"]}, index=["C1", "C2", "C3", "C4"])
     >>> service_levels(t).tolist()
-    ['organisational', 'key_account', 'specialist', 'standard']
+    ['organisational', 'key_accounts', 'specialist', 'standard']
     """
     df = v.require_frame(table, "table")
     v.require_columns(df, [tier_col, size_col], "table")
     tier = df[tier_col].astype(object)
     level = pd.Series("standard", index=df.index, name="service_level", dtype=object)
     level[tier.eq("value")] = "specialist"
-    level[tier.eq("strategic")] = "key_account"
+    level[tier.eq("strategic")] = "key_accounts"
     level[tier.eq("strategic") & df[size_col].astype(object).eq("large")] = "organisational"
     missing = int(tier.isna().sum())
     if missing:

@@ -20,7 +20,7 @@ TITLE = ("Applying customer value", "客户价值应用")
 END = datasets.OBSERVATION_END
 ANNUAL_DISCOUNT = 0.10
 SUCCESS_RATE = 0.30
-RETENTION_COST = {"organisational": 8_000.0, "key_account": 5_000.0, "specialist": 1_500.0, "standard": 300.0}
+RETENTION_COST = {"organisational": 8_000.0, "key_accounts": 5_000.0, "specialist": 1_500.0, "standard": 300.0}
 BUDGET = 30_000.0
 CONTACT_COST = 200.0
 TEAM_COST = 300_000.0
@@ -115,7 +115,7 @@ def book() -> dict:
 
 
 def _top_levels() -> int:
-    return int(book()["view"]["service_level"].isin(["organisational", "key_account"]).sum())
+    return int(book()["view"]["service_level"].isin(["organisational", "key_accounts"]).sum())
 
 
 def _standard_clv_share() -> float:
@@ -184,8 +184,8 @@ QUESTIONS = [
         hints=[
             ("The column service_level holds the keys.", "service_level 列保存的是各服务级别的键。"),
             (
-                'Use .isin(["organisational", "key_account"]) and sum the True values.',
-                '用 .isin(["organisational", "key_account"])，再对 True 求和。',
+                'Use .isin(["organisational", "key_accounts"]) and sum the True values.',
+                '用 .isin(["organisational", "key_accounts"])，再对 True 求和。',
             ),
         ],
     ),
