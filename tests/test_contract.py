@@ -17,6 +17,7 @@ import pytest
 MODULES = ["rfm", "tiers", "clv", "transactions", "accounts", "funnel", "service", "loyalty", "value"]
 MODULES += ["lifecycle", "quality", "opportunity", "satisfaction", "voc", "personas"]  # lessons 01, 03-06
 MODULES += ["network", "credit"]  # lessons 10, 11
+MODULES += ["actions"]
 
 # Parameter names that hold the data a function works on.
 DATA_PARAMS = {

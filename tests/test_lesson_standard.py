@@ -693,6 +693,17 @@ PLOTS = {
         pd.DataFrame({"all": [100.0, 50.0]}, index=[0.0, 12.0])
     ),
     "clv.plot_dwyer_migration": _plot_dwyer_migration,
+    "actions.plot_dashboard": lambda: __import__("coursekit.actions").actions.plot_dashboard(
+        pd.DataFrame(
+            {
+                "tier": ["strategic", "ordinary"],
+                "clv": [1e6, 2e4],
+                "status": ["active", "lost"],
+                "health_band": ["healthy", "critical"],
+                "credit_grade": ["A", None],
+            }
+        )
+    ),
     "clv.plot_tier_shares": _plot_tier_shares,
     "accounts.plot_monthly_revenue": _plot_monthly_revenue,
     "accounts.plot_customer_mix": _plot_customer_mix,
