@@ -366,13 +366,28 @@ def purchase_log(
     )
 
 
-def _frame(log: PurchaseLog, customer_col, date_col, amount_col, margin_col) -> pd.DataFrame:
+def _purchase_table(
+    transactions, end, customer_col, date_col, amount_col, order_col, margin_col
+) -> tuple[PurchaseLog, pd.DataFrame]:
+    """The purchase log and its table (indexed by order id with ``order_col``); notes not yet reported."""
+    log = purchase_log(
+        transactions,
+        end,
+        customer_col=customer_col,
+        date_col=date_col,
+        amount_col=amount_col,
+        order_col=order_col,
+        margin_col=margin_col,
+    )
     data = {customer_col: log.ids.to_numpy()[log.customer], date_col: log.dates()}
     if log.amount is not None:
         data[amount_col] = log.amount
     if log.margin is not None:
         data[margin_col] = log.margin
-    return pd.DataFrame(data)
+    out = pd.DataFrame(data)
+    if order_col is not None:
+        out.index = pd.Index(log.order, name=order_col)
+    return log, out
 
 
 def purchases(
@@ -423,18 +438,7 @@ def purchases(
     1 return line(s) (negative amount, total -30.00) netted into 1 purchase(s) (the customer's latest purchase on or before the return date)
     1 purchase(s) with a total of 0 and no return kept as purchases worth 0 (e.g. free replacements)
     """
-    log = purchase_log(
-        transactions,
-        end,
-        customer_col=customer_col,
-        date_col=date_col,
-        amount_col=amount_col,
-        order_col=order_col,
-        margin_col=margin_col,
-    )
-    out = _frame(log, customer_col, date_col, amount_col, margin_col)
-    if order_col is not None:
-        out.index = pd.Index(log.order, name=order_col)
+    log, out = _purchase_table(transactions, end, customer_col, date_col, amount_col, order_col, margin_col)
     log.report(out)
     return out
 
@@ -506,17 +510,7 @@ def net_orders(
     2 return line(s) (negative amount, total -70.00) netted into 2 purchase(s) of their order, at its sale date
     1 purchase(s) excluded: net amount <= 0 after returns (fully returned), e.g. 'O3'
     """
-    log = purchase_log(
-        transactions,
-        end,
-        customer_col=customer_col,
-        date_col=date_col,
-        amount_col=amount_col,
-        order_col=order_col,
-        margin_col=margin_col,
-    )
-    out = _frame(log, customer_col, date_col, amount_col, margin_col)
-    out.index = pd.Index(log.order, name=order_col)
+    log, out = _purchase_table(transactions, end, customer_col, date_col, amount_col, order_col, margin_col)
     out = out.reset_index().sort_values([date_col, order_col], kind="stable").set_index(order_col)
     log.report(out)
     return out
