@@ -12,40 +12,9 @@ import pandas as pd
 
 from .. import _validate as v
 from .. import i18n
+from ..datasets._dictionary import CATEGORY_LABELS  # the names of the data's categories live with the data
 
 __all__ = ["CATEGORY_LABELS", "category_label", "customer_mix"]
-
-#: Category values of the case data with their Chinese names: value -> (English, Chinese).
-CATEGORY_LABELS: dict[str, str] = i18n.define_names(
-    "category",
-    {
-        "East China": "East China",
-        "South China": "South China",
-        "North China": "North China",
-        "Central China": "Central China",
-        "Southwest China": "Southwest China",
-        "Northeast China": "Northeast China",
-        "Northwest China": "Northwest China",
-        "end user": "end user",
-        "channel partner": "channel partner",
-        "OEM": "OEM",
-        "small": "small (<100)",
-        "medium": "medium (100-499)",
-        "large": "large (500+)",
-        "bearings": "bearings",
-        "fasteners": "fasteners",
-        "power tools": "power tools",
-        "safety equipment": "safety equipment",
-        "lubricants": "lubricants",
-        "electrical parts": "electrical parts",
-        "delivery delay": "delivery delay",
-        "quality issue": "quality issue",
-        "invoice error": "invoice error",
-        "technical question": "technical question",
-        "return request": "return request",
-        "order change": "order change",
-    },
-)
 
 
 def category_label(value) -> str:

@@ -33,7 +33,6 @@ Timestamp('2025-12-31 00:00:00')
 
 from __future__ import annotations
 
-from ..accounts import mix as _category_names  # noqa: F401 - registers the names of product lines, regions ... for display
 from ._core import (
     load_cdnow,
     load_credit,

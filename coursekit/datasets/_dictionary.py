@@ -65,6 +65,39 @@ SURVEY_ATTRIBUTES = i18n.define_names(
         "ordering_ease": "Ease of ordering",
     },
 )
+#: Category values of the case data (regions, customer types, sizes, product lines, ticket types):
+#: value -> English name; the Chinese is in the catalog (kind ``category``).
+CATEGORY_LABELS: dict[str, str] = i18n.define_names(
+    "category",
+    {
+        "East China": "East China",
+        "South China": "South China",
+        "North China": "North China",
+        "Central China": "Central China",
+        "Southwest China": "Southwest China",
+        "Northeast China": "Northeast China",
+        "Northwest China": "Northwest China",
+        "end user": "end user",
+        "channel partner": "channel partner",
+        "OEM": "OEM",
+        "small": "small (<100)",
+        "medium": "medium (100-499)",
+        "large": "large (500+)",
+        "bearings": "bearings",
+        "fasteners": "fasteners",
+        "power tools": "power tools",
+        "safety equipment": "safety equipment",
+        "lubricants": "lubricants",
+        "electrical parts": "electrical parts",
+        "delivery delay": "delivery delay",
+        "quality issue": "quality issue",
+        "invoice error": "invoice error",
+        "technical question": "technical question",
+        "return request": "return request",
+        "order change": "order change",
+    },
+)
+
 PRODUCT_LINES = ("bearings", "fasteners", "power tools", "safety equipment", "lubricants", "electrical parts")
 REGIONS = (
     "East China",
