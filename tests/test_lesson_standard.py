@@ -684,6 +684,30 @@ def _plot_tier_shares():
     return clv.plot_tier_shares(shares)
 
 
+def _personas_plots() -> dict:
+    """Small inputs for every chart of coursekit.personas."""
+    from coursekit import personas
+
+    index = pd.Index(["busy_regulars", "silent"], name="persona")
+    return {
+        "personas.plot_choose_k": lambda: personas.plot_choose_k(
+            pd.DataFrame({"inertia": [10.0, 6.0], "silhouette": [0.3, 0.4]}, index=pd.Index([2, 3], name="k"))
+        ),
+        "personas.plot_persona_shares": lambda: personas.plot_persona_shares(
+            pd.DataFrame({"customer_share": [0.3, 0.7], "revenue_share": [0.9, 0.1]}, index=index)
+        ),
+        "personas.plot_persona_centres": lambda: personas.plot_persona_centres(
+            pd.DataFrame({"orders": [1.2, -1.0]}, index=index)
+        ),
+        "personas.plot_gain": lambda: personas.plot_gain(
+            pd.DataFrame({"contacted_share": [0.5, 1.0], "gain": [0.8, 1.0], "lift": [1.6, 1.0]})
+        ),
+        "personas.plot_touchpoints": lambda: personas.plot_touchpoints(
+            pd.DataFrame({"phone": [1.0, 0.1], "routine": [2.0, 0.0]}, index=index)
+        ),
+    }
+
+
 PLOTS = {
     "clv.plot_cohort_retention": _plot_cohort_retention,
     "loyalty.plot_loyalty_matrix": lambda: __import__("coursekit.loyalty").loyalty.plot_loyalty_matrix(
@@ -754,7 +778,7 @@ PLOTS = {
     "voc.plot_ctq_tree": lambda: (m := importlib.import_module("coursekit.voc")).plot_ctq_tree(
         m.ctq_tree(coursekit.datasets.load_tickets(), "2025-12-31", orders=coursekit.datasets.load_orders())
     ),
-    **importlib.import_module("coursekit.personas.plotting")._example_frames(),  # lesson 06
+    **_personas_plots(),  # lesson 06
 }
 
 

@@ -242,25 +242,3 @@ def plot_touchpoints(table: pd.DataFrame, ax=None):
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8)
     ax.figure.tight_layout()
     return ax
-
-
-def _example_frames() -> dict:
-    """Small inputs for every chart of this module (used by the chart test of the lesson standard)."""
-    index = pd.Index(["busy_regulars", "silent"], name="persona")
-    return {
-        "personas.plot_choose_k": lambda: plot_choose_k(
-            pd.DataFrame({"inertia": [10.0, 6.0], "silhouette": [0.3, 0.4]}, index=pd.Index([2, 3], name="k"))
-        ),
-        "personas.plot_persona_shares": lambda: plot_persona_shares(
-            pd.DataFrame({"customer_share": [0.3, 0.7], "revenue_share": [0.9, 0.1]}, index=index)
-        ),
-        "personas.plot_persona_centres": lambda: plot_persona_centres(
-            pd.DataFrame({"orders": [1.2, -1.0]}, index=index)
-        ),
-        "personas.plot_gain": lambda: plot_gain(
-            pd.DataFrame({"contacted_share": [0.5, 1.0], "gain": [0.8, 1.0], "lift": [1.6, 1.0]})
-        ),
-        "personas.plot_touchpoints": lambda: plot_touchpoints(
-            pd.DataFrame({"phone": [1.0, 0.1], "routine": [2.0, 0.0]}, index=index)
-        ),
-    }
